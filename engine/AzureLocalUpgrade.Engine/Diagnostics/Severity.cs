@@ -1,0 +1,8 @@
+namespace AzureLocalUpgrade.Engine.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,48 @@
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Text;
+
+namespace AzureLocalUpgrade.Engine.Graph;
+
+/// <summary>
+/// One executable step of a compiled graph (kinds PowerShell, Check, Wait, Manual; groups are <see cref="GraphGroup"/>).
+/// Ids are stable and readable: <c>rolling-update[node2]/drain</c>.
+/// </summary>
+/// <param name="SourcePath">The step's path in the runbook, without node expansion: <c>rolling-update/drain</c>.</param>
+/// <param name="GroupId">The innermost group instance containing the step, or null at top level.</param>
+/// <param name="Inputs">Fragment inputs in scope (bound as $Inputs); secret values are <see cref="SecretValue"/>.</param>
+/// <param name="SkippedReason">Set when a compile-time `when` pruned the step; it then never runs.</param>
+public sealed record GraphStep(
+    string Id,
+    string SourcePath,
+    StepKind Kind,
+    string DisplayName,
+    string? Description,
+    StepTarget Target,
+    EmbeddedText? Script,
+    EmbeddedText? SkipIf,
+    Severity CheckSeverity,
+    string? Message,
+    TimeSpan? PollInterval,
+    string? Instructions,
+    IReadOnlyList<string> Needs,
+    string? GroupId,
+    RetryPolicy? Retry,
+    TimeSpan? Timeout,
+    TimeSpan Estimate,
+    bool HasExplicitEstimate,
+    bool Idempotent,
+    IReadOnlyList<GraphStep> OnFailure,
+    IReadOnlyList<string> Tags,
+    IReadOnlyDictionary<string, object?> Inputs,
+    string? SkippedReason,
+    SourceSpan Span)
+{
+    public Certainty Certainty => SkippedReason is not null ? Certainty.Skipped
+        : Kind == StepKind.Manual ? Certainty.ManualGate
+        : SkipIf is not null || Kind == StepKind.Wait ? Certainty.RuntimeDecided
+        : Certainty.Known;
+
+    /// <summary>A step caught mid-flight by a crash may be re-run only when it is guarded or declared idempotent.</summary>
+    public bool SafeToRerun => Idempotent || SkipIf is not null || Kind is StepKind.Check or StepKind.Wait;
+}

@@ -1,0 +1,41 @@
+using AzureLocalUpgrade.Engine.Text;
+
+namespace AzureLocalUpgrade.Engine.Model;
+
+/// <summary>
+/// One step as written. Exactly one of the kind bodies is set, matching <see cref="Kind"/>:
+/// PowerShell → <see cref="Script"/>; Check → <see cref="Check"/>; Wait → <see cref="Wait"/>;
+/// Manual → <see cref="Manual"/>; Group → <see cref="Group"/>; Use → <see cref="Use"/>.
+/// </summary>
+/// <param name="When">Compile-time Scriban condition over params, inputs, cluster and node; false prunes the step (kept as skipped).</param>
+/// <param name="SkipIf">Run-time guard script (same target as the step): true skips the step, which makes it safe to re-run.</param>
+/// <param name="Idempotent">Safe to re-run after a crash even without a skipIf guard.</param>
+public sealed record StepDefinition(
+    string Id,
+    StepKind Kind,
+    EmbeddedText? Name,
+    EmbeddedText? Description,
+    ScriptDefinition? Script,
+    CheckOptions? Check,
+    WaitOptions? Wait,
+    ManualOptions? Manual,
+    GroupOptions? Group,
+    UseOptions? Use,
+    IReadOnlyList<string> Needs,
+    EmbeddedText? When,
+    RetryPolicy? Retry,
+    TimeSpan? Timeout,
+    TimeSpan? Estimate,
+    EmbeddedText? SkipIf,
+    bool Idempotent,
+    IReadOnlyList<StepDefinition> OnFailure,
+    IReadOnlyList<string> Tags,
+    SourceSpan Span,
+    SourceSpan IdSpan)
+{
+    /// <summary>The script that does the work, whatever the kind (null for manual, group and use).</summary>
+    public ScriptDefinition? WorkScript => Script ?? Check?.Script ?? Wait?.Script;
+
+    /// <summary>Sub-steps of a group (empty for other kinds).</summary>
+    public IReadOnlyList<StepDefinition> Children => Group?.Steps ?? [];
+}
