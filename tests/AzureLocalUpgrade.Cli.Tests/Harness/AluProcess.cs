@@ -1,0 +1,103 @@
+using System.Diagnostics;
+
+namespace AzureLocalUpgrade.Cli.Tests.Harness;
+
+/// <summary>
+/// Runs the real `alu` executable (the Cli project's build output copied beside the tests) as a separate
+/// process, the way a scheduler does: no terminal, standard input closed.
+/// </summary>
+public sealed class AluProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    private AluProcess(Process process)
+    {
+        _process = process;
+        _stdout = process.StandardOutput.ReadToEndAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The folder holding the repository's runbooks/ and samples/ (the tests run from its build output).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static AluProcess Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alu.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment.Remove("ALU_STATE_DIR");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        return new AluProcess(process);
+    }
+
+    /// <summary>Runs to completion and returns exit code and output.</summary>
+    public static async Task<AluResult> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        return await process.WaitAsync(TimeSpan.FromMinutes(3));
+    }
+
+    public async Task<AluResult> WaitAsync(TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"alu did not exit within {limit}; stderr so far: {await _stderr}");
+        }
+
+        return new AluResult(_process.ExitCode, await _stdout, await _stderr);
+    }
+
+    /// <summary>SIGKILL: no chance to journal or clean up, as when a machine loses power.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AzureLocalUpgrade.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests must run from inside the repository (AzureLocalUpgrade.sln not found).");
+    }
+}
