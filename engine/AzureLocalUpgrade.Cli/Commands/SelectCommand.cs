@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Engine.Selection;
 
 namespace AzureLocalUpgrade.Cli.Commands;
@@ -49,14 +51,15 @@ public static class SelectCommand
             return ExitInvalidInput;
         }
 
-        Engine.Inventory.ClusterInventory inventory;
-        try
+        var diagnostics = new DiagnosticBag();
+        var inventory = InventoryLoader.Load(clusterFile.FullName, diagnostics);
+        foreach (var diagnostic in diagnostics.Items)
         {
-            inventory = InventoryFileReader.Read(clusterFile.FullName);
+            errors.WriteLine(diagnostic.ToString());
         }
-        catch (InvalidDataException e)
+
+        if (inventory is null || diagnostics.HasErrors)
         {
-            errors.WriteLine($"alu select: {e.Message}");
             return ExitInvalidInput;
         }
 

@@ -22,7 +22,7 @@ public class RunbookSelectorTests
     [InlineData("24H2", new[] { "22h2-to-24h2/cau.yaml", "22h2-to-24h2/offline.yaml", "22h2-to-24h2/sconfig.yaml" })]
     public void A_target_narrows_the_applicable_runbooks(string target, string[] expected)
     {
-        var cluster = InventoryFileReader.Read(RepositoryPaths.Sample("four-node-22h2.yaml"));
+        var cluster = SampleClusters.Load("four-node-22h2.yaml");
 
         var verdicts = RunbookSelector.Select(cluster, Shipped, target);
 
@@ -33,7 +33,7 @@ public class RunbookSelectorTests
     [Fact]
     public void Nothing_applies_to_a_cluster_running_the_solution()
     {
-        var cluster = InventoryFileReader.Read(RepositoryPaths.Sample("solution-deployed.yaml"));
+        var cluster = SampleClusters.Load("solution-deployed.yaml");
 
         RunbookSelector.Select(cluster, Shipped).Should().NotContain(v => v.Applies);
     }
@@ -41,7 +41,7 @@ public class RunbookSelectorTests
     [Fact]
     public void A_stretch_cluster_is_offered_only_the_24H2_paths()
     {
-        var cluster = InventoryFileReader.Read(RepositoryPaths.Sample("stretch-22h2.yaml"));
+        var cluster = SampleClusters.Load("stretch-22h2.yaml");
 
         RunbookSelector.Select(cluster, Shipped).Where(v => v.Applies).Select(v => v.Runbook.To).Should().OnlyContain(t => t == "24H2");
     }

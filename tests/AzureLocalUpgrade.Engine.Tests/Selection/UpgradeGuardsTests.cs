@@ -40,7 +40,7 @@ public class UpgradeGuardsTests
     [MemberData(nameof(Decisions))]
     public void Sample_and_runbook_get_the_documented_decision(string sample, string runbookPath, bool applies, string refusals)
     {
-        var cluster = InventoryFileReader.Read(RepositoryPaths.Sample(sample));
+        var cluster = SampleClusters.Load(sample);
         var runbook = Shipped.Single(r => r.Path == runbookPath);
 
         var verdict = new RunbookVerdict(runbook, UpgradeGuards.Evaluate(cluster, runbook));
@@ -58,7 +58,7 @@ public class UpgradeGuardsTests
     [InlineData("four-node-22h2.yaml", "22h2-to-23h2/offline.yaml", FindingKind.Note, "downtime")]
     public void Informative_findings_do_not_refuse(string sample, string runbookPath, FindingKind kind, string code)
     {
-        var cluster = InventoryFileReader.Read(RepositoryPaths.Sample(sample));
+        var cluster = SampleClusters.Load(sample);
         var runbook = Shipped.Single(r => r.Path == runbookPath);
 
         var findings = UpgradeGuards.Evaluate(cluster, runbook);
@@ -70,7 +70,7 @@ public class UpgradeGuardsTests
     [Fact]
     public void Inbox_nic_drivers_are_not_flagged_on_the_way_to_23H2()
     {
-        var cluster = InventoryFileReader.Read(RepositoryPaths.Sample("inbox-nic-22h2.yaml"));
+        var cluster = SampleClusters.Load("inbox-nic-22h2.yaml");
 
         UpgradeGuards.Evaluate(cluster, Shipped.Single(r => r.Path == "22h2-to-23h2/cau.yaml"))
             .Should().NotContain(f => f.Code == "nic-inbox-drivers");
@@ -83,7 +83,7 @@ public class UpgradeGuardsTests
     [InlineData("25398.1612", true)]
     public void The_24H2_minimum_build_is_enforced_at_its_boundary(string build, bool applies)
     {
-        var cluster = InventoryFileReader.Read(RepositoryPaths.Sample("two-node-22h2.yaml"));
+        var cluster = SampleClusters.Load("two-node-22h2.yaml");
         cluster = cluster with { Nodes = cluster.Nodes.Select(n => n with { Build = build }).ToList() };
         var from = build.StartsWith("20349", StringComparison.Ordinal) ? "22h2" : "23h2";
         var runbook = Shipped.Single(r => r.Path == $"{from}-to-24h2/sconfig.yaml");
