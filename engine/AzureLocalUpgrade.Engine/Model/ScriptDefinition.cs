@@ -4,4 +4,19 @@ namespace AzureLocalUpgrade.Engine.Model;
 /// A PowerShell script and where it runs. Scripts see <c>$Node</c>, <c>$Nodes</c>, <c>$ClusterName</c>,
 /// <c>$Params</c> and <c>$Inputs</c> as bound parameters, never as spliced text.
 /// </summary>
-public sealed record ScriptDefinition(TargetKind On, EmbeddedText Script);
+/// <param name="TargetFromDefault">
+/// True when <c>on:</c> was not written and <see cref="On"/> is the reader's default for the step's place in its
+/// own file. A fragment does not know where it is called, so the compiler re-applies the default at the call site
+/// (node inside a forEach group, cluster elsewhere) for these scripts.
+/// </param>
+public sealed record ScriptDefinition(TargetKind On, EmbeddedText Script, bool TargetFromDefault = false)
+{
+    private readonly bool? _onDefaulted;
+
+    /// <summary>The compiler's name for <see cref="TargetFromDefault"/> (merge of the frontend and compiler branches).</summary>
+    public bool OnDefaulted
+    {
+        get => _onDefaulted ?? TargetFromDefault;
+        init => _onDefaulted = value;
+    }
+}

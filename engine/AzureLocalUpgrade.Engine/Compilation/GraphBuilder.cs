@@ -1,0 +1,173 @@
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Templating;
+
+namespace AzureLocalUpgrade.Engine.Compilation;
+
+/// <summary>
+/// The mutable half of one compilation. Each compile method takes the leaf ids a unit must wait for ("incoming")
+/// and returns the leaf ids that units after it must wait for ("exits"). A pruned unit passes its incoming ids
+/// through as its exits, so its dependents inherit its dependencies. Steps are appended in a topological order.
+/// </summary>
+internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
+{
+    private readonly List<GraphStep> _steps = [];
+    private readonly List<GraphGroup?> _groups = [];
+    private readonly StepFactory _factory = new(templates, cluster, diagnostics);
+
+    public IReadOnlyList<GraphStep> Steps => _steps;
+
+    public IReadOnlyList<string> CompileList(IReadOnlyList<StepDefinition> steps, CompilationScope scope, IReadOnlyList<string> incoming)
+    {
+        if (steps.Count == 0)
+        {
+            return incoming;
+        }
+
+        var exits = new IReadOnlyList<string>[steps.Count];
+        var dependedOn = new bool[steps.Count];
+        foreach (var (index, predecessors) in SiblingOrder.Resolve(steps, diagnostics))
+        {
+            var step = steps[index];
+            // No predecessor (first step, or needs: []) means only what the enclosing unit waits for.
+            var needs = predecessors.Count == 0 ? incoming : Union(predecessors.Select(p => exits[p]));
+            predecessors.ToList().ForEach(p => dependedOn[p] = true);
+            exits[index] = CompileUnit(step, scope, needs);
+        }
+
+        // The list is finished when every sibling nothing else waits for is finished.
+        return Union(Enumerable.Range(0, steps.Count).Where(i => !dependedOn[i]).Select(i => exits[i]));
+    }
+
+    public IReadOnlyList<GraphGroup> GroupsWithEstimates()
+    {
+        var byId = _steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return [.. _groups.OfType<GraphGroup>().Select(g => g with { Estimate = CriticalPath.Of([.. g.StepIds.Select(id => byId[id])]).Length })];
+    }
+
+    private IReadOnlyList<string> CompileUnit(StepDefinition step, CompilationScope scope, IReadOnlyList<string> needs)
+    {
+        var skip = scope.InheritedSkip ?? SkipReason(step, scope);
+        switch (step.Kind)
+        {
+            case StepKind.Group when step.Group is { ForEachNode: true } group:
+                if (scope.Template.Node is null)
+                {
+                    return CompileForEach(step, group, scope, needs, skip);
+                }
+
+                diagnostics.Add(DiagnosticCatalog.NestedForEach(step.Span, scope.IdOf(step.Id)));
+                return CompileGroup(step, step.Children, scope, scope, needs, skip);
+            case StepKind.Group:
+                return CompileGroup(step, step.Children, scope, scope, needs, skip);
+            case StepKind.Use when step.Use is not null:
+                return CompileUse(step, step.Use, scope, needs, skip);
+            default:
+                var onFailure = CompileOnFailure(step, scope, scope.IdOf(step.Id), scope.SourcePathOf(step.Id), scope.GroupId);
+                var leaf = _factory.Leaf(step, scope, needs, skip, onFailure);
+                _steps.Add(leaf);
+                return skip is null ? [leaf.Id] : needs;
+        }
+    }
+
+    private IReadOnlyList<string> CompileUse(StepDefinition step, UseOptions use, CompilationScope scope, IReadOnlyList<string> needs, string? skip)
+    {
+        var import = scope.Imports.FirstOrDefault(i => string.Equals(i.Alias, use.Alias, StringComparison.Ordinal));
+        if (import?.Fragment is null)
+        {
+            diagnostics.Add(DiagnosticCatalog.UnknownFragmentAlias(step.Span, use.Alias, scope.Imports.Select(i => i.Alias)));
+            return needs;
+        }
+
+        var inputs = FragmentInputBinder.Bind(import, use, import.Fragment, scope.Template, step.Span, templates, diagnostics);
+        var inner = scope with { Template = scope.Template.WithInputs(inputs), Imports = import.Fragment.Imports };
+        return CompileGroup(step, import.Fragment.Steps, scope, inner, needs, skip);
+    }
+
+    private IReadOnlyList<string> CompileGroup(
+        StepDefinition step, IReadOnlyList<StepDefinition> children, CompilationScope outer, CompilationScope inner,
+        IReadOnlyList<string> needs, string? skip)
+    {
+        var id = outer.IdOf(step.Id);
+        var slot = Reserve();
+        var first = _steps.Count;
+        var exits = CompileList(children, inner.Inside(id, outer.SourcePathOf(step.Id), skip), needs);
+        _groups[slot] = _factory.Group(step, outer, id, outer.SourcePathOf(step.Id), StepIdsFrom(first), CompileOnFailure(step, outer, id, outer.SourcePathOf(step.Id), id), skip);
+        return skip is null ? exits : needs;
+    }
+
+    private IReadOnlyList<string> CompileForEach(StepDefinition step, GroupOptions group, CompilationScope scope, IReadOnlyList<string> needs, string? skip)
+    {
+        var id = scope.IdOf(step.Id);
+        var sourcePath = scope.SourcePathOf(step.Id);
+        var slot = Reserve();
+        var first = _steps.Count;
+        var nodes = cluster.Nodes;
+        var window = group.Strategy.EffectiveConcurrency(nodes.Count);
+        var rolling = group.Strategy.Mode == StrategyMode.Rolling;
+        var instanceExits = new List<IReadOnlyList<string>>(nodes.Count);
+        var instanceIds = new List<string>(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            // Rolling: instance i starts after instance i-k finished, so at most k nodes are in flight.
+            var instanceNeeds = rolling && i >= window ? Union([needs, instanceExits[i - window]]) : needs;
+            var instanceId = $"{id}[{nodes[i].Name}]";
+            var nodeScope = scope with { Template = scope.Template.WithNode(nodes[i], i) };
+            var instanceSlot = Reserve();
+            var instanceFirst = _steps.Count;
+            instanceExits.Add(CompileList(step.Children, nodeScope.Inside(instanceId, sourcePath, skip), instanceNeeds));
+            _groups[instanceSlot] = _factory.Instance(step, nodeScope, instanceId, sourcePath, id, nodes[i].Name,
+                StepIdsFrom(instanceFirst), CompileOnFailure(step, nodeScope, instanceId, sourcePath, instanceId), skip);
+            instanceIds.Add(instanceId);
+        }
+
+        _groups[slot] = _factory.ForEachParent(step, group, scope, id, sourcePath, instanceIds, StepIdsFrom(first), skip);
+        if (skip is not null || nodes.Count == 0)
+        {
+            return needs;
+        }
+
+        return Union(Enumerable.Range(0, nodes.Count).Where(i => !rolling || i + window >= nodes.Count).Select(i => instanceExits[i]));
+    }
+
+    private List<GraphStep> CompileOnFailure(StepDefinition step, CompilationScope scope, string ownerId, string ownerSourcePath, string? groupId)
+    {
+        if (step.OnFailure.Count == 0)
+        {
+            return [];
+        }
+
+        // Recovery steps are not part of the main graph: they run only when their owner fails, never skipped.
+        var recovery = new GraphBuilder(templates, cluster, diagnostics);
+        var recoveryScope = scope with
+        {
+            IdPrefix = $"{ownerId}/onFailure",
+            SourcePrefix = $"{ownerSourcePath}/onFailure",
+            GroupId = groupId,
+            InheritedSkip = null,
+        };
+        recovery.CompileList(step.OnFailure, recoveryScope, []);
+        return [.. recovery.Steps];
+    }
+
+    private string? SkipReason(StepDefinition step, CompilationScope scope) =>
+        step.When is not null && templates.Evaluate(step.When, scope.Template, diagnostics) == false
+            ? $"when: {step.When.Value.Trim()}"
+            : null;
+
+    private int Reserve()
+    {
+        _groups.Add(null);
+        return _groups.Count - 1;
+    }
+
+    private List<string> StepIdsFrom(int first) => [.. _steps.Skip(first).Select(s => s.Id)];
+
+    private static List<string> Union(IEnumerable<IReadOnlyList<string>> lists)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. lists.SelectMany(l => l).Where(seen.Add)];
+    }
+}

@@ -1,0 +1,75 @@
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Templating;
+
+namespace AzureLocalUpgrade.Engine.Compilation;
+
+/// <summary>Turns one step definition into a graph step or group record: renders its text, resolves its target and estimate.</summary>
+internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
+{
+    public GraphStep Leaf(StepDefinition step, CompilationScope scope, IReadOnlyList<string> needs, string? skip, IReadOnlyList<GraphStep> onFailure)
+    {
+        var script = step.WorkScript;
+        return new GraphStep(
+            scope.IdOf(step.Id),
+            scope.SourcePathOf(step.Id),
+            step.Kind,
+            RenderOr(step.Name, scope, step.Id),
+            Render(step.Description, scope),
+            // Manual gates are answered where alu runs.
+            script is null ? StepTarget.Orchestrator : TargetOf(script, scope),
+            script?.Script,
+            step.SkipIf,
+            step.Check?.Severity ?? Severity.Error,
+            Render(step.Check?.Message ?? step.Wait?.Message, scope),
+            step.Wait?.Interval,
+            Render(step.Manual?.Instructions, scope),
+            needs,
+            scope.GroupId,
+            step.Retry,
+            step.Timeout ?? step.Wait?.Timeout,
+            skip is null ? step.Estimate ?? DefaultEstimates.For(step) : TimeSpan.Zero,
+            step.Estimate is not null,
+            step.Idempotent,
+            onFailure,
+            step.Tags,
+            scope.Template.Inputs,
+            skip,
+            step.Span);
+    }
+
+    public GraphGroup Group(StepDefinition step, CompilationScope scope, string id, string sourcePath, IReadOnlyList<string> stepIds, IReadOnlyList<GraphStep> onFailure, string? skip) =>
+        new(id, sourcePath, RenderOr(step.Name, scope, step.Id), scope.GroupId, null, scope.Template.Node?.Name, null,
+            step.Group?.Disruptive ?? false, [], stepIds, onFailure, TimeSpan.Zero, skip, step.Span);
+
+    public GraphGroup Instance(StepDefinition step, CompilationScope nodeScope, string id, string sourcePath, string parentId, string node, IReadOnlyList<string> stepIds, IReadOnlyList<GraphStep> onFailure, string? skip) =>
+        new(id, sourcePath, RenderOr(step.Name, nodeScope, step.Id), parentId, parentId, node, null,
+            step.Group?.Disruptive ?? false, [], stepIds, onFailure, TimeSpan.Zero, skip, step.Span);
+
+    public GraphGroup ForEachParent(StepDefinition step, GroupOptions group, CompilationScope scope, string id, string sourcePath, IReadOnlyList<string> instanceIds, IReadOnlyList<string> stepIds, string? skip)
+    {
+        // The parent has no node in scope; a name written for instances ({{ node.name }}) falls back to the id.
+        var name = step.Name is null ? step.Id : templates.Render(step.Name, scope.Template, new DiagnosticBag()) ?? step.Id;
+        return new(id, sourcePath, name, scope.GroupId, null, null, group.Strategy, group.Disruptive, instanceIds, stepIds, [], TimeSpan.Zero, skip, step.Span);
+    }
+
+    private StepTarget TargetOf(ScriptDefinition script, CompilationScope scope)
+    {
+        var node = scope.Template.Node;
+        var kind = script.OnDefaulted ? (node is null ? TargetKind.Cluster : TargetKind.Node) : script.On;
+        return kind switch
+        {
+            TargetKind.Orchestrator => StepTarget.Orchestrator,
+            TargetKind.Node when node is not null => StepTarget.OnNode(node.Name),
+            // Outside forEach, "node" can only mean the cluster node (first in the inventory).
+            _ => new StepTarget(TargetKind.Cluster, cluster.Nodes.Count > 0 ? cluster.Nodes[0].Name : null),
+        };
+    }
+
+    private string RenderOr(EmbeddedText? text, CompilationScope scope, string fallback) => Render(text, scope) ?? fallback;
+
+    private string? Render(EmbeddedText? text, CompilationScope scope) =>
+        text is null ? null : templates.Render(text, scope.Template, diagnostics);
+}

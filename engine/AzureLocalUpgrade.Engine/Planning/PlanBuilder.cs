@@ -1,0 +1,85 @@
+using AzureLocalUpgrade.Engine.Compilation;
+using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Engine.Model;
+
+namespace AzureLocalUpgrade.Engine.Planning;
+
+/// <summary>Builds the <see cref="Plan"/> of a compiled graph: the tree, bound values, certainty, estimates and counts.</summary>
+public static class PlanBuilder
+{
+    public static Plan Build(StepGraph graph, PlanOrigin origin)
+    {
+        var critical = CriticalPath.Of(graph.Steps);
+        var onPath = new HashSet<string>(critical.StepIds, StringComparer.Ordinal);
+        var steps = graph.Steps.Select(s => StepOf(s, graph, onPath.Contains(s.Id))).ToList();
+        var stepsById = steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+
+        return new Plan(
+            Plan.CurrentFormatVersion,
+            new PlanRunbook(graph.RunbookName, graph.RunbookVersion, graph.Method, graph.Upgrade?.From, graph.Upgrade?.To, origin.RunbookPath),
+            new PlanCluster(graph.Cluster.Name, graph.Cluster.Connection.Simulated, origin.InventoryPath,
+                [.. graph.Cluster.Nodes.Select(NodeOf)]),
+            [.. graph.Parameters.Select(p => new PlanParameter(p.Key, PlanValueText.Typed(p.Value), p.Value is SecretValue))],
+            graph.SourceHashes,
+            InventoryFingerprint.Of(graph.Cluster).Facts,
+            PlanTree.Build(graph, stepsById, g => GroupOf(g, graph)),
+            steps,
+            new PlanEstimates(critical.Length, critical.StepIds,
+                TimeSpan.FromTicks(graph.Steps.Sum(s => s.Estimate.Ticks)),
+                graph.Steps.Count(s => !s.HasExplicitEstimate && s.SkippedReason is null)),
+            new PlanCounts(
+                steps.Count,
+                steps.Count(s => s.Certainty == Certainty.Known),
+                steps.Count(s => s.Certainty == Certainty.RuntimeDecided),
+                steps.Count(s => s.Certainty == Certainty.ManualGate),
+                steps.Count(s => s.Certainty == Certainty.Skipped),
+                graph.Steps.Sum(s => s.OnFailure.Count) + graph.Groups.Sum(g => g.OnFailure.Count)));
+    }
+
+    private static PlanNode NodeOf(NodeInventory node) =>
+        new(node.Name, node.Build, OsBuild.TryParse(node.Build, out var build) ? build.Release : "unknown", node.Site);
+
+    private static PlanGroup GroupOf(GraphGroup group, StepGraph graph) =>
+        new(group.Id, group.DisplayName, group.Node, group.Strategy, group.Disruptive, group.SkippedReason, group.Estimate, [],
+            [.. group.OnFailure.Select(s => StepOf(s, graph, false))]);
+
+    private static PlanStep StepOf(GraphStep step, StepGraph graph, bool onCriticalPath) => new(
+        step.Id,
+        step.SourcePath,
+        step.Kind.ToString().ToLowerInvariant(),
+        step.DisplayName,
+        step.Description,
+        step.Target,
+        step.Script?.Value,
+        step.SkipIf?.Value,
+        ScriptBindings.For(step, graph),
+        step.Message,
+        step.Instructions,
+        step.Kind == StepKind.Check ? step.CheckSeverity.ToString().ToLowerInvariant() : null,
+        step.Retry,
+        step.Timeout,
+        step.PollInterval,
+        step.Estimate,
+        !step.HasExplicitEstimate && step.SkippedReason is null,
+        step.Certainty,
+        CertaintyReason(step),
+        step.SkippedReason,
+        step.Needs,
+        step.Tags,
+        step.Idempotent,
+        onCriticalPath,
+        [.. step.OnFailure.Select(s => StepOf(s, graph, false))]);
+
+    private static string? CertaintyReason(GraphStep step) => step.Certainty switch
+    {
+        Certainty.Skipped => $"skipped at compile time ({step.SkippedReason})",
+        Certainty.ManualGate => "waits for a person's approval",
+        Certainty.RuntimeDecided when step.Kind == StepKind.Wait && step.SkipIf is not null =>
+            "its skipIf guard decides at run time whether it runs; it polls until true, so its duration is unknown",
+        Certainty.RuntimeDecided when step.Kind == StepKind.Wait =>
+            $"polls every {DurationFormat.Format(step.PollInterval ?? TimeSpan.Zero)} until true (fails after {DurationFormat.Format(step.Timeout ?? TimeSpan.Zero)}); its duration is unknown",
+        Certainty.RuntimeDecided => "its skipIf guard decides at run time whether it runs",
+        _ => null,
+    };
+}

@@ -1,0 +1,45 @@
+using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Model;
+
+namespace AzureLocalUpgrade.Engine.Planning;
+
+/// <summary>One step as the plan shows it: what runs where, with which bound values, and how sure the plan is.</summary>
+/// <param name="Kind">powershell | check | wait | manual.</param>
+/// <param name="Target">The resolved target (kind orchestrator, node or cluster, and the node it runs on).</param>
+/// <param name="Bindings">Values the script receives: Node, ClusterName, Nodes, and each $Params/$Inputs key it uses (secrets ***).</param>
+/// <param name="CertaintyReason">Why the step is not simply Known (guard, poll, gate, when condition); null when Known.</param>
+public sealed record PlanStep(
+    string Id,
+    string SourcePath,
+    string Kind,
+    string DisplayName,
+    string? Description,
+    StepTarget Target,
+    string? Script,
+    string? SkipIf,
+    IReadOnlyList<PlanBinding> Bindings,
+    string? Message,
+    string? Instructions,
+    string? Severity,
+    RetryPolicy? Retry,
+    TimeSpan? Timeout,
+    TimeSpan? PollInterval,
+    TimeSpan Estimate,
+    bool EstimateDefaulted,
+    Certainty Certainty,
+    string? CertaintyReason,
+    string? SkippedReason,
+    IReadOnlyList<string> Needs,
+    IReadOnlyList<string> Tags,
+    bool Idempotent,
+    bool OnCriticalPath,
+    IReadOnlyList<PlanStep> OnFailure) : PlanItem(Id, DisplayName)
+{
+    /// <summary>"orchestrator", "node hci01-n2" or "cluster (hci01-n1)".</summary>
+    public string TargetText => Target.Kind switch
+    {
+        TargetKind.Orchestrator => "orchestrator",
+        TargetKind.Cluster => $"cluster ({Target.Node ?? "no node"})",
+        _ => $"node {Target.Node}",
+    };
+}

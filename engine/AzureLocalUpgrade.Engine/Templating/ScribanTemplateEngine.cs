@@ -1,0 +1,117 @@
+using System.Globalization;
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Model;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace AzureLocalUpgrade.Engine.Templating;
+
+/// <summary>
+/// <see cref="ITemplateEngine"/> over Scriban: each text is parsed once and cached; rendering uses strict variables
+/// (an unknown name is an error, not an empty string), the invariant culture and Scriban's builtins.
+/// Not thread-safe: use one instance per compilation.
+/// </summary>
+public sealed class ScribanTemplateEngine : ITemplateEngine
+{
+    private readonly Dictionary<EmbeddedText, Template?> _parsed = [];
+    private TemplateScope? _lastScope;
+    private ScriptObject? _lastGlobals;
+
+    public string? Render(EmbeddedText text, TemplateScope scope, DiagnosticBag diagnostics)
+    {
+        if (!text.Value.Contains("{{", StringComparison.Ordinal))
+        {
+            return text.Value;
+        }
+
+        var template = Parse(text, text.Value, columnShift: 0, diagnostics);
+        return template is null ? null : RenderParsed(template, text, columnShift: 0, scope, diagnostics);
+    }
+
+    public bool? Evaluate(EmbeddedText condition, TemplateScope scope, DiagnosticBag diagnostics)
+    {
+        // A bare expression is wrapped in {{ }}; the two added characters are taken off reported columns.
+        var braced = condition.Value.TrimStart().StartsWith("{{", StringComparison.Ordinal);
+        var source = braced ? condition.Value : "{{" + condition.Value + "}}";
+        var shift = braced ? 0 : 2;
+        var template = Parse(condition, source, shift, diagnostics);
+        var rendered = template is null ? null : RenderParsed(template, condition, shift, scope, diagnostics);
+        switch (rendered?.Trim())
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                diagnostics.Add(DiagnosticCatalog.ConditionNotBoolean(condition.Map(1, 1), condition.Value, rendered.Trim()));
+                return null;
+        }
+    }
+
+    private Template? Parse(EmbeddedText text, string source, int columnShift, DiagnosticBag diagnostics)
+    {
+        if (_parsed.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var template = Template.Parse(source);
+        var ok = true;
+        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+        {
+            diagnostics.Add(DiagnosticCatalog.TemplateSyntaxError(MapSpan(text, message.Span, columnShift), message.Message));
+            ok = false;
+        }
+
+        // Scriban accepts an unclosed "{{ name" without complaint; a template must close what it opens.
+        var lastOpen = source.LastIndexOf("{{", StringComparison.Ordinal);
+        if (ok && lastOpen >= 0 && source.IndexOf("}}", lastOpen, StringComparison.Ordinal) < 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.TemplateSyntaxError(text.Map(1, 1), "'{{' is never closed with '}}'."));
+            ok = false;
+        }
+
+        _parsed[text] = ok ? template : null;
+        return ok ? template : null;
+    }
+
+    private string? RenderParsed(Template template, EmbeddedText text, int columnShift, TemplateScope scope, DiagnosticBag diagnostics)
+    {
+        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false };
+        context.PushCulture(CultureInfo.InvariantCulture);
+        context.PushGlobal(GlobalsFor(scope));
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            diagnostics.Add(DiagnosticCatalog.TemplateRenderFailed(MapSpan(text, ex.Span, columnShift), ex.OriginalMessage));
+            return null;
+        }
+    }
+
+    private ScriptObject GlobalsFor(TemplateScope scope)
+    {
+        // Steps of one node share a scope object, so its globals are built once, not per step.
+        if (!ReferenceEquals(scope, _lastScope) || _lastGlobals is null)
+        {
+            _lastGlobals = TemplateGlobals.For(scope);
+            _lastScope = scope;
+        }
+
+        return _lastGlobals;
+    }
+
+    private static Text.SourceSpan MapSpan(EmbeddedText text, SourceSpan span, int columnShift)
+    {
+        // Scriban positions are 0-based; EmbeddedText.Map takes 1-based ones.
+        var line = span.Start.Line + 1;
+        var column = span.Start.Column + 1 - (line == 1 ? columnShift : 0);
+        return text.Map(line, Math.Max(1, column));
+    }
+}
