@@ -6,7 +6,7 @@ namespace AzureLocalUpgrade.Engine.Execution.Journal;
 /// What a journal says about a run so far: the input of a resume. Finished and skipped steps stay done; failed steps
 /// run again; steps that were started but never finished (a crash, a cancellation) are in <see cref="Interrupted"/>.
 /// </summary>
-public sealed class ResumeState
+public sealed record ResumeState
 {
     public required string RunId { get; init; }
 
