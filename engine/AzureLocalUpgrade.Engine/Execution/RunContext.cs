@@ -7,7 +7,7 @@ using AzureLocalUpgrade.Engine.Execution.Journal;
 namespace AzureLocalUpgrade.Engine.Execution;
 
 /// <summary>Everything one execution session needs besides the graph. <see cref="RunCoordinator"/> builds it for the CLI.</summary>
-public sealed class RunContext
+public sealed record RunContext
 {
     public required string RunId { get; init; }
 
