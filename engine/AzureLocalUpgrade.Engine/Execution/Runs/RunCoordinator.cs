@@ -23,7 +23,17 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
         try
         {
             var folder = RunFolder.Create(settings.StateDirectory, runId);
-            folder.Pin(graph, runbookPath, settings.Clock.UtcNow);
+            try
+            {
+                folder.Pin(graph, runbookPath, settings.Clock.UtcNow);
+            }
+            catch
+            {
+                // Nothing ran: leave no half-made run folder for `alu status` to show.
+                Directory.Delete(folder.Path, recursive: true);
+                throw;
+            }
+
             using var journal = RunJournal.Open(folder.JournalPath);
             JournalTakeover(journal, runId, claim.Takeover);
             var result = await _executor.ExecuteAsync(graph, Context(runId, journal, options, resume: null), cancellationToken).ConfigureAwait(false);
