@@ -1,0 +1,3 @@
+namespace AzureLocalUpgrade.Engine.Execution.Journal;
+
+public sealed record JournalLockHolder(string RunId, string Host, int ProcessId, DateTimeOffset HeartbeatAt, string Status, string TakeoverReason);

@@ -1,0 +1,25 @@
+namespace AzureLocalUpgrade.Engine.Execution.Journal;
+
+/// <summary>The <c>type</c> of each journal line. Readers must ignore types they do not know (forward compatibility).</summary>
+public static class JournalRecordTypes
+{
+    public const string RunStarted = "run-started";
+    public const string RunResumed = "run-resumed";
+    public const string LockTakeover = "lock-takeover";
+    public const string ClusterState = "cluster-state";
+    public const string Decision = "decision";
+    public const string StepStarted = "step-started";
+    public const string StepAttempt = "step-attempt";
+    public const string StepFinished = "step-finished";
+    public const string StepSkipped = "step-skipped";
+    public const string StepInterrupted = "step-interrupted";
+    public const string CheckWarning = "check-warning";
+    public const string GateWaiting = "gate-waiting";
+    public const string GateApproved = "gate-approved";
+    public const string HealthGate = "health-gate";
+    public const string GroupStopped = "group-stopped";
+    public const string Change = "change";
+    public const string Leftover = "leftover";
+    public const string RunPaused = "run-paused";
+    public const string RunFinished = "run-finished";
+}

@@ -1,0 +1,39 @@
+using AzureLocalUpgrade.Engine.Execution.Approvals;
+
+namespace AzureLocalUpgrade.Engine.Execution.Journal;
+
+/// <summary>
+/// What a journal says about a run so far: the input of a resume. Finished and skipped steps stay done; failed steps
+/// run again; steps that were started but never finished (a crash, a cancellation) are in <see cref="Interrupted"/>.
+/// </summary>
+public sealed record ResumeState
+{
+    public required string RunId { get; init; }
+
+    public required JournalRunIdentity Identity { get; init; }
+
+    public required IReadOnlyDictionary<string, StepStatus> Finished { get; init; }
+
+    public required IReadOnlyDictionary<string, int> Attempts { get; init; }
+
+    /// <summary>Started but not finished, in journal order.</summary>
+    public required IReadOnlyList<string> Interrupted { get; init; }
+
+    /// <summary>Every step that ever started in this run (ownership: nodes the run touched are not "already unhealthy").</summary>
+    public required IReadOnlySet<string> Started { get; init; }
+
+    public required IReadOnlyDictionary<string, ApprovalRecord> Approvals { get; init; }
+
+    public required IReadOnlyDictionary<string, ResumeDecision> Decisions { get; init; }
+
+    public required IReadOnlyList<JournalChange> Changes { get; init; }
+
+    /// <summary>A PowerShell step has started at some point of this run: a failing check is no longer a precondition failure.</summary>
+    public required bool ChangeStarted { get; init; }
+
+    /// <summary>Node states journalled when the run first started.</summary>
+    public required IReadOnlyDictionary<string, string> InitialNodeStates { get; init; }
+
+    /// <summary>The last run-finished record, or null when the process died without writing one.</summary>
+    public JournalRecord? LastFinish { get; init; }
+}

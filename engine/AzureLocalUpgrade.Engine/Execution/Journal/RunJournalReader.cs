@@ -1,0 +1,134 @@
+using System.Text.Json;
+using AzureLocalUpgrade.Engine.Execution.Approvals;
+
+namespace AzureLocalUpgrade.Engine.Execution.Journal;
+
+/// <summary>Reads a journal back: the records themselves (for status) and the <see cref="ResumeState"/> they add up to.</summary>
+public static class RunJournalReader
+{
+    /// <summary>
+    /// Every complete record. A last line cut short by a crash is ignored (it was never acknowledged);
+    /// a damaged line anywhere else is an error, because silently dropping history could re-run a finished step.
+    /// </summary>
+    public static IReadOnlyList<JournalRecord> ReadRecords(string journalPath)
+    {
+        var lines = File.ReadAllLines(journalPath);
+        var records = new List<JournalRecord>(lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+
+            try
+            {
+                var record = JsonSerializer.Deserialize<JournalRecord>(lines[i], JournalJson.Options)
+                    ?? throw new JsonException("null record");
+                if (!record.IsKnownVersion)
+                {
+                    throw new InvalidDataException(
+                        $"{journalPath}:{i + 1}: journal format version {record.FormatVersion} is newer than this alu understands ({JournalRecord.CurrentFormatVersion}); use a newer alu.");
+                }
+
+                records.Add(record);
+            }
+            catch (JsonException) when (IsLastContentLine(lines, i))
+            {
+                break;
+            }
+            catch (JsonException error)
+            {
+                throw new InvalidDataException($"{journalPath}:{i + 1}: damaged journal line: {error.Message}", error);
+            }
+        }
+
+        return records;
+    }
+
+    public static ResumeState ReadResumeState(string journalPath)
+    {
+        var records = ReadRecords(journalPath);
+        var started = records.FirstOrDefault(r => r.Type == JournalRecordTypes.RunStarted)
+            ?? throw new InvalidDataException($"{journalPath}: no run-started record; this is not a run journal.");
+
+        var finished = new Dictionary<string, StepStatus>(StringComparer.Ordinal);
+        var attempts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var open = new List<string>();
+        var everStarted = new HashSet<string>(StringComparer.Ordinal);
+        var approvals = new Dictionary<string, ApprovalRecord>(StringComparer.Ordinal);
+        var decisions = new Dictionary<string, ResumeDecision>(StringComparer.Ordinal);
+        var changes = new List<JournalChange>();
+        var changeStarted = false;
+        IReadOnlyDictionary<string, string>? initialNodes = null;
+        JournalRecord? lastFinish = null;
+
+        foreach (var record in records)
+        {
+            var stepId = record.StepId;
+            switch (record.Type)
+            {
+                case JournalRecordTypes.StepStarted when stepId is not null:
+                    finished.Remove(stepId);
+                    open.Remove(stepId);
+                    open.Add(stepId);
+                    everStarted.Add(stepId);
+                    changeStarted |= record.Kind == StepKindNames.PowerShell;
+                    break;
+                case JournalRecordTypes.StepFinished when stepId is not null:
+                    open.Remove(stepId);
+                    finished[stepId] = ParseStatus(record.Outcome);
+                    attempts[stepId] = record.Attempts ?? 0;
+                    break;
+                case JournalRecordTypes.StepSkipped when stepId is not null:
+                    open.Remove(stepId);
+                    finished[stepId] = StepStatus.Skipped;
+                    break;
+                case JournalRecordTypes.GateApproved when stepId is not null:
+                    approvals[stepId] = new ApprovalRecord(stepId, record.By ?? "unknown", record.Time, record.How ?? "unknown");
+                    break;
+                case JournalRecordTypes.Decision when stepId is not null && record.Decision is not null:
+                    decisions[stepId] = Enum.Parse<ResumeDecision>(record.Decision, ignoreCase: true);
+                    break;
+                case JournalRecordTypes.Change when record.Change is not null:
+                    changes.Add(record.Change);
+                    break;
+                case JournalRecordTypes.ClusterState when record.Nodes is not null:
+                    initialNodes ??= record.Nodes;
+                    break;
+                case JournalRecordTypes.RunFinished:
+                    lastFinish = record;
+                    break;
+                case JournalRecordTypes.RunResumed:
+                    lastFinish = null;
+                    break;
+            }
+        }
+
+        return new ResumeState
+        {
+            RunId = started.RunId ?? throw new InvalidDataException($"{journalPath}: run-started has no run id."),
+            Identity = started.Run ?? throw new InvalidDataException($"{journalPath}: run-started has no run identity."),
+            Finished = finished,
+            Attempts = attempts,
+            Interrupted = open,
+            Started = everStarted,
+            Approvals = approvals,
+            Decisions = decisions,
+            Changes = changes,
+            ChangeStarted = changeStarted,
+            InitialNodeStates = initialNodes ?? new Dictionary<string, string>(),
+            LastFinish = lastFinish,
+        };
+    }
+
+    private static StepStatus ParseStatus(string? outcome) => outcome switch
+    {
+        "succeeded" => StepStatus.Succeeded,
+        "skipped" => StepStatus.Skipped,
+        _ => StepStatus.Failed,
+    };
+
+    private static bool IsLastContentLine(string[] lines, int index) =>
+        lines.Skip(index + 1).All(string.IsNullOrWhiteSpace);
+}

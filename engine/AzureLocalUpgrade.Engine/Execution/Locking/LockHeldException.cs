@@ -1,0 +1,27 @@
+namespace AzureLocalUpgrade.Engine.Execution.Locking;
+
+/// <summary>Another run holds the cluster (CLI: exit 4, at once). <see cref="Holder"/> says who, for the JSON output.</summary>
+public sealed class LockHeldException : Exception
+{
+    public LockHeldException(LockHolder holder)
+        : base($"Cluster {holder.Cluster} is locked by {holder.Describe()}.") => Holder = holder;
+
+    public LockHeldException()
+    {
+        Holder = null!;
+    }
+
+    public LockHeldException(string message)
+        : base(message)
+    {
+        Holder = null!;
+    }
+
+    public LockHeldException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Holder = null!;
+    }
+
+    public LockHolder Holder { get; }
+}

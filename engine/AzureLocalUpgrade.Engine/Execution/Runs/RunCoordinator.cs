@@ -1,0 +1,164 @@
+using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Execution.Locking;
+using AzureLocalUpgrade.Engine.Graph;
+
+namespace AzureLocalUpgrade.Engine.Execution.Runs;
+
+/// <summary>
+/// The facade for <c>alu run</c> and <c>alu resume</c>: claims the cluster, pins the runbook, journals, executes, and
+/// then releases the claim, or keeps it when the run paused or was cancelled (it is resumable and still owns the
+/// cluster's state). Throws <see cref="LockHeldException"/> (exit 4) before anything runs when another run holds it.
+/// </summary>
+public sealed class RunCoordinator(RunCoordinatorSettings settings)
+{
+    private readonly StepGraphExecutor _executor = new();
+
+    /// <param name="runbookPath">The runbook file <paramref name="graph"/> was compiled from (pinned into the run folder).</param>
+    public async Task<RunResult> StartAsync(StepGraph graph, string runbookPath, RunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(options);
+        var runId = RunId.New(settings.Clock.UtcNow, graph.Cluster.Name);
+        using var claim = RunLock.Acquire(settings.StateDirectory, graph.Cluster.Name, runId, settings.WallClock, settings.LockOptions);
+        try
+        {
+            var folder = RunFolder.Create(settings.StateDirectory, runId);
+            try
+            {
+                folder.Pin(graph, runbookPath, settings.Clock.UtcNow);
+            }
+            catch
+            {
+                // Nothing ran: leave no half-made run folder for `alu status` to show.
+                Directory.Delete(folder.Path, recursive: true);
+                throw;
+            }
+
+            using var journal = RunJournal.Open(folder.JournalPath);
+            JournalTakeover(journal, runId, claim.Takeover);
+            var result = await _executor.ExecuteAsync(graph, Context(runId, journal, options, resume: null), cancellationToken).ConfigureAwait(false);
+            Settle(claim, result);
+            return result;
+        }
+        catch
+        {
+            claim.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Continues a run from its journal. <paramref name="graph"/> must be compiled from the run's pinned files
+    /// (<see cref="RunFolder.PinnedRunbookPath"/>); a graph with another fingerprint is refused.
+    /// </summary>
+    public async Task<RunResult> ResumeAsync(string runId, StepGraph graph, RunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = RunFolder.Open(settings.StateDirectory, runId);
+        var state = RunJournalReader.ReadResumeState(folder.JournalPath);
+        var fingerprint = StepGraphFingerprint.Of(graph);
+        if (fingerprint != state.Identity.GraphFingerprint)
+        {
+            throw new GraphMismatchException(
+                $"Run {runId} was started from another graph (fingerprint {state.Identity.GraphFingerprint[..12]}, given {fingerprint[..12]}); recompile the pinned runbook {folder.PinnedRunbookPath}.");
+        }
+
+        if (state.LastFinish?.ExitCode is RunExitCodes.Succeeded)
+        {
+            throw new InvalidOperationException($"Run {runId} already succeeded; there is nothing to resume.");
+        }
+
+        using var claim = RunLock.Acquire(settings.StateDirectory, graph.Cluster.Name, runId, settings.WallClock, settings.LockOptions);
+        try
+        {
+            using var journal = RunJournal.Open(folder.JournalPath);
+            JournalTakeover(journal, runId, claim.Takeover);
+            var decisions = new Dictionary<string, ResumeDecision>(state.Decisions, StringComparer.Ordinal);
+            foreach (var (steps, decision) in new[] { (options.RetrySteps, ResumeDecision.Retry), (options.SkipSteps, ResumeDecision.Skip) })
+            {
+                foreach (var step in steps)
+                {
+                    if (!graph.TryGetStep(step, out _))
+                    {
+                        throw new ArgumentException($"--{decision.ToString().ToLowerInvariant()} {step}: run {runId} has no such step.", nameof(options));
+                    }
+
+                    decisions[step] = decision;
+                    journal.Append(new JournalRecord
+                    {
+                        Type = JournalRecordTypes.Decision,
+                        Time = settings.Clock.UtcNow,
+                        RunId = runId,
+                        StepId = step,
+                        Decision = decision.ToString().ToLowerInvariant(),
+                        By = options.ApprovedBy,
+                    });
+                }
+            }
+
+            var context = Context(runId, journal, options, state with { Decisions = decisions });
+            var result = await _executor.ExecuteAsync(graph, context, cancellationToken).ConfigureAwait(false);
+            Settle(claim, result);
+            return result;
+        }
+        catch
+        {
+            claim.Release();
+            throw;
+        }
+    }
+
+    private RunContext Context(string runId, RunJournal journal, RunOptions options, ResumeState? resume) => new()
+    {
+        RunId = runId,
+        Host = settings.Host,
+        Clock = settings.Clock,
+        Journal = journal,
+        Approvals = settings.Approvals,
+        Events = settings.Events,
+        PreApprovedGates = options.ApprovedGates,
+        ApprovedBy = options.ApprovedBy,
+        PreApprovalMethod = options.ApprovalMethod,
+        ReconnectTimeout = options.ReconnectTimeout,
+        HealthGate = options.HealthGate,
+        CancellationGracePeriod = options.CancellationGracePeriod,
+        Resume = resume,
+    };
+
+    /// <summary>A resumable run keeps the cluster; a finished one gives it back.</summary>
+    private static void Settle(RunLock claim, RunResult result)
+    {
+        if (result.Outcome is RunOutcome.Paused or RunOutcome.Cancelled)
+        {
+            claim.MarkPaused(result.PauseReason switch
+            {
+                PauseReason.Gate => "waiting for approval of " + string.Join(", ", result.WaitingFor),
+                PauseReason.Decision => "waiting for a decision about " + string.Join(", ", result.WaitingFor),
+                _ => "cancelled; resumable",
+            });
+        }
+        else
+        {
+            claim.Release();
+        }
+    }
+
+    private void JournalTakeover(RunJournal journal, string runId, LockTakeover? takeover)
+    {
+        if (takeover is null)
+        {
+            return;
+        }
+
+        var previous = takeover.PreviousHolder;
+        journal.Append(new JournalRecord
+        {
+            Type = JournalRecordTypes.LockTakeover,
+            Time = settings.Clock.UtcNow,
+            RunId = runId,
+            Reason = takeover.Reason,
+            PreviousHolder = new JournalLockHolder(previous.RunId, previous.Host, previous.ProcessId, previous.HeartbeatAt, previous.Status, takeover.Reason),
+        });
+    }
+}

@@ -1,0 +1,19 @@
+using AzureLocalUpgrade.Engine.Execution.Approvals;
+using AzureLocalUpgrade.Engine.Execution.Events;
+using AzureLocalUpgrade.Engine.Execution.Hosting;
+using AzureLocalUpgrade.Engine.Execution.Locking;
+
+namespace AzureLocalUpgrade.Engine.Execution.Runs;
+
+/// <summary>What stays the same for every run of one CLI process.</summary>
+/// <param name="Clock">Execution time: virtual against the simulator.</param>
+/// <param name="WallClock">Real time for lock leases and heartbeats, even in simulation.</param>
+/// <param name="Approvals">Interactive prompt on a terminal; <see cref="UnattendedApprovalSource"/> for schedulers.</param>
+public sealed record RunCoordinatorSettings(
+    string StateDirectory,
+    IStepHost Host,
+    ExecutionClock Clock,
+    TimeProvider WallClock,
+    IApprovalSource Approvals,
+    IRunEventSink Events,
+    RunLockOptions? LockOptions = null);

@@ -1,0 +1,3 @@
+namespace AzureLocalUpgrade.Engine.Execution.Runs;
+
+public sealed record RunDetail(RunSummary Summary, IReadOnlyList<RunStepRow> Steps, IReadOnlyList<string> Leftovers);

@@ -1,0 +1,106 @@
+using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Execution.Locking;
+
+namespace AzureLocalUpgrade.Engine.Execution.Runs;
+
+/// <summary><c>alu status</c>: every run in a state folder with its state, and one run's step table. Reads only.</summary>
+public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClock = null)
+{
+    public IReadOnlyList<RunSummary> ListRuns() =>
+        RunFolder.List(stateDirectory)
+            .Where(id => File.Exists(Path.Combine(stateDirectory, "runs", id, "journal.jsonl")))
+            .Select(id => Summarise(id, ReadRecords(id)))
+            .OfType<RunSummary>()
+            .ToList();
+
+    public RunDetail ReadRun(string runId)
+    {
+        var records = ReadRecords(runId);
+        var summary = Summarise(runId, records) ?? throw new InvalidDataException($"Run {runId} has no run-started record.");
+        var rows = new Dictionary<string, RunStepRow>(StringComparer.Ordinal);
+        foreach (var id in records.First(r => r.Type == JournalRecordTypes.RunStarted).Run?.StepIds ?? [])
+        {
+            rows[id] = new RunStepRow(id, null, StepStatus.Pending, 0, null, null);
+        }
+
+        var leftovers = new List<string>();
+        foreach (var record in records)
+        {
+            var id = record.StepId;
+            if (record.Type == JournalRecordTypes.RunResumed)
+            {
+                leftovers.Clear();
+            }
+
+            if (record.Type == JournalRecordTypes.Leftover && record.Message is not null)
+            {
+                leftovers.Add(record.Message);
+            }
+
+            if (id is null)
+            {
+                continue;
+            }
+
+            var row = rows.GetValueOrDefault(id) ?? new RunStepRow(id, record.Target, StepStatus.Pending, 0, null, null);
+            rows[id] = record.Type switch
+            {
+                JournalRecordTypes.StepStarted => row with { Target = record.Target, Status = StepStatus.Running, Message = null },
+                JournalRecordTypes.StepFinished => row with
+                {
+                    Status = record.Outcome == "succeeded" ? StepStatus.Succeeded : StepStatus.Failed,
+                    Attempts = record.Attempts ?? row.Attempts,
+                    Duration = record.Duration,
+                    Message = record.Message,
+                },
+                JournalRecordTypes.StepSkipped => row with { Target = record.Target ?? row.Target, Status = StepStatus.Skipped, Message = record.Reason },
+                JournalRecordTypes.StepInterrupted => row with { Status = StepStatus.Interrupted, Message = record.Message },
+                JournalRecordTypes.GateWaiting => row with { Status = StepStatus.WaitingForApproval },
+                _ => row,
+            };
+        }
+
+        return new RunDetail(summary, rows.Values.ToList(), leftovers);
+    }
+
+    private IReadOnlyList<JournalRecord> ReadRecords(string runId) =>
+        RunJournalReader.ReadRecords(RunFolder.Open(stateDirectory, runId).JournalPath);
+
+    private RunSummary? Summarise(string runId, IReadOnlyList<JournalRecord> records)
+    {
+        var started = records.FirstOrDefault(r => r.Type == JournalRecordTypes.RunStarted);
+        if (started?.Run is not { } run)
+        {
+            return null;
+        }
+
+        var last = records[^1];
+        var finish = records.LastOrDefault(r => r.Type is JournalRecordTypes.RunFinished or JournalRecordTypes.RunResumed);
+        RunState state;
+        int? exitCode = null;
+        string? detail;
+        if (finish is { Type: JournalRecordTypes.RunFinished })
+        {
+            exitCode = finish.ExitCode;
+            detail = finish.Message;
+            state = finish.ExitCode switch
+            {
+                RunExitCodes.Succeeded => RunState.Succeeded,
+                RunExitCodes.Paused or RunExitCodes.Cancelled => RunState.Paused,
+                RunExitCodes.PreconditionFailed => RunState.PreconditionFailed,
+                _ => RunState.Failed,
+            };
+        }
+        else
+        {
+            // No finish record: either the process is still at it (it holds the lock) or it died.
+            var holder = RunLock.Peek(stateDirectory, run.Cluster);
+            var alive = holder is not null && holder.RunId == runId && holder.Status == LockHolder.Running
+                && holder.LeaseExpiresAt > (wallClock ?? TimeProvider.System).GetUtcNow();
+            state = alive ? RunState.Running : RunState.Interrupted;
+            detail = alive ? $"last: {last.Type} {last.StepId}".TrimEnd() : $"the process stopped without finishing; continue with: alu resume {runId}";
+        }
+
+        return new RunSummary(runId, run.Cluster, $"{run.RunbookName} {run.RunbookVersion}", started.Time, last.Time, state, exitCode, detail);
+    }
+}

@@ -1,0 +1,306 @@
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Execution.Approvals;
+using AzureLocalUpgrade.Engine.Execution.Events;
+using AzureLocalUpgrade.Engine.Execution.Hosting;
+using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Model;
+
+namespace AzureLocalUpgrade.Engine.Execution;
+
+/// <summary>
+/// Runs one step by its kind: the skipIf guard first, then the script with retries, the check, the poll or the gate.
+/// Journals before and after every call to the host. Knows nothing of scheduling; the scheduler owns that.
+/// </summary>
+internal sealed class StepRunner
+{
+    private static readonly RetryPolicy SingleAttempt = new(1, TimeSpan.Zero, 1);
+    private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromHours(1);
+
+    private readonly RunContext _context;
+    private readonly StepGraph _graph;
+    private readonly RunReporter _reporter;
+    private readonly IReadOnlyDictionary<string, ApprovalRecord> _earlierApprovals;
+    private readonly string[] _nodeNames;
+    private int _changeStarted;
+
+    public StepRunner(RunContext context, StepGraph graph, RunReporter reporter, bool changeStartedEarlier)
+    {
+        _context = context;
+        _graph = graph;
+        _reporter = reporter;
+        _earlierApprovals = context.Resume?.Approvals ?? new Dictionary<string, ApprovalRecord>();
+        _nodeNames = graph.Cluster.Nodes.Select(n => n.Name).ToArray();
+        _changeStarted = changeStartedEarlier ? 1 : 0;
+    }
+
+    /// <summary>True once any PowerShell step has started in this run (earlier sessions included).</summary>
+    public bool ChangeStarted => Volatile.Read(ref _changeStarted) == 1;
+
+    public async Task<StepRunResult> RunAsync(GraphStep step, CancellationToken ct)
+    {
+        var started = _reporter.Now;
+        var target = step.Target.ToString();
+        _reporter.Write(
+            new JournalRecord { Type = JournalRecordTypes.StepStarted, StepId = step.Id, Kind = StepKindNames.Of(step.Kind), Target = target },
+            _reporter.Event(RunEventKind.StepStarted, step.Id, target, StepStatus.Running));
+
+        StepRunResult result;
+        try
+        {
+            result = await RunGuardedAsync(step, started, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            result = new StepRunResult(StepStatus.Interrupted, 0, _reporter.Now - started, "stopped by cancellation");
+        }
+
+        Finish(step, result);
+        return result;
+    }
+
+    private async Task<StepRunResult> RunGuardedAsync(GraphStep step, DateTimeOffset started, CancellationToken ct)
+    {
+        if (step.SkipIf is not null)
+        {
+            var guard = await InvokeAsync(step, step.SkipIf, step.Timeout, ct).ConfigureAwait(false);
+            if (guard.Outcome == ScriptOutcome.Cancelled)
+            {
+                return new StepRunResult(StepStatus.Interrupted, 0, _reporter.Now - started, "stopped by cancellation");
+            }
+
+            if (guard.Outcome != ScriptOutcome.Succeeded)
+            {
+                // An unanswerable guard is not a "no": running the step blind could repeat a change.
+                return new StepRunResult(StepStatus.Failed, 0, _reporter.Now - started, "skipIf guard " + Describe(step, guard));
+            }
+
+            if (guard.IsTrue)
+            {
+                return new StepRunResult(StepStatus.Skipped, 0, _reporter.Now - started, "skipIf guard returned true");
+            }
+        }
+
+        return step.Kind switch
+        {
+            StepKind.PowerShell or StepKind.Check => await RunScriptAsync(step, started, ct).ConfigureAwait(false),
+            StepKind.Wait => await PollAsync(step, started, ct).ConfigureAwait(false),
+            StepKind.Manual => await AskApprovalAsync(step, started, ct).ConfigureAwait(false),
+            _ => throw new InvalidOperationException($"Step {step.Id} has kind {step.Kind}, which the compiler turns into a group; it cannot execute."),
+        };
+    }
+
+    private async Task<StepRunResult> RunScriptAsync(GraphStep step, DateTimeOffset started, CancellationToken ct)
+    {
+        var script = step.Script ?? throw new InvalidOperationException($"Step {step.Id} has no script.");
+        var policy = step.Retry ?? SingleAttempt;
+        var attempts = Math.Max(1, policy.Attempts);
+        if (step.Kind == StepKind.PowerShell)
+        {
+            Interlocked.Exchange(ref _changeStarted, 1);
+        }
+
+        string? failure = null;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            await _context.Clock.DelayAsync(policy.DelayBefore(attempt), ct).ConfigureAwait(false);
+            var result = await InvokeAsync(step, script, step.Timeout, ct).ConfigureAwait(false);
+            _reporter.Write(new JournalRecord
+            {
+                Type = JournalRecordTypes.StepAttempt,
+                StepId = step.Id,
+                Attempt = attempt,
+                Outcome = JsonName(result.Outcome),
+                Duration = result.Duration,
+                Streams = StreamSummary(result),
+                Message = result.Outcome == ScriptOutcome.Succeeded ? null : Describe(step, result),
+            });
+
+            if (result.Outcome == ScriptOutcome.Cancelled)
+            {
+                return new StepRunResult(StepStatus.Interrupted, attempt, _reporter.Now - started, "stopped by cancellation");
+            }
+
+            if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell)
+            {
+                return new StepRunResult(StepStatus.Succeeded, attempt, _reporter.Now - started, null);
+            }
+
+            if (result.Outcome == ScriptOutcome.Succeeded)
+            {
+                // A check that answered is never retried: false is an answer, not a flake (a wait step polls).
+                return CheckVerdict(step, result.IsTrue, null, attempt, started);
+            }
+
+            failure = Describe(step, result);
+            if (attempt < attempts)
+            {
+                _reporter.Write(
+                    new JournalRecord { Type = JournalRecordTypes.StepAttempt, StepId = step.Id, Attempt = attempt, Outcome = "retrying", Message = $"retry in {policy.DelayBefore(attempt + 1)}" },
+                    _reporter.Event(RunEventKind.StepAttemptFailed, step.Id, step.Target.ToString(), StepStatus.Running, attempt, message: failure));
+            }
+        }
+
+        return step.Kind == StepKind.Check
+            ? CheckVerdict(step, passed: false, failure, attempts, started)
+            : new StepRunResult(StepStatus.Failed, attempts, _reporter.Now - started, failure);
+    }
+
+    private StepRunResult CheckVerdict(GraphStep step, bool passed, string? scriptFailure, int attempts, DateTimeOffset started)
+    {
+        if (passed)
+        {
+            return new StepRunResult(StepStatus.Succeeded, attempts, _reporter.Now - started, null);
+        }
+
+        var message = step.Message ?? $"check {step.Id} returned false";
+        if (scriptFailure is not null)
+        {
+            message += $" (the check could not be evaluated: {scriptFailure})";
+        }
+
+        if (step.CheckSeverity == Severity.Warning)
+        {
+            var warning = new RunWarning(step.Id, _reporter.Redact(message)!);
+            _reporter.Write(
+                new JournalRecord { Type = JournalRecordTypes.CheckWarning, StepId = step.Id, Message = message },
+                _reporter.Event(RunEventKind.Warning, step.Id, step.Target.ToString(), message: message));
+            return new StepRunResult(StepStatus.Succeeded, attempts, _reporter.Now - started, message, Warning: warning);
+        }
+
+        return new StepRunResult(StepStatus.Failed, attempts, _reporter.Now - started, message, FailedCheckBeforeChange: !ChangeStarted);
+    }
+
+    private async Task<StepRunResult> PollAsync(GraphStep step, DateTimeOffset started, CancellationToken ct)
+    {
+        var script = step.Script ?? throw new InvalidOperationException($"Step {step.Id} has no script.");
+        var interval = step.PollInterval ?? DefaultPollInterval;
+        var timeout = step.Timeout ?? DefaultWaitTimeout;
+        var deadline = started + timeout;
+        string? lastProblem = null;
+        for (var poll = 1; ; poll++)
+        {
+            var remaining = deadline - _reporter.Now;
+            var result = await InvokeAsync(step, script, remaining > TimeSpan.Zero ? remaining : interval, ct).ConfigureAwait(false);
+            if (result.Outcome == ScriptOutcome.Cancelled)
+            {
+                return new StepRunResult(StepStatus.Interrupted, poll, _reporter.Now - started, "stopped by cancellation");
+            }
+
+            if (result.IsTrue)
+            {
+                return new StepRunResult(StepStatus.Succeeded, poll, _reporter.Now - started, null);
+            }
+
+            // Errors while polling (a node still rebooting) are "not yet"; the last one is kept for the failure message.
+            lastProblem = result.Outcome == ScriptOutcome.Succeeded ? lastProblem : Describe(step, result);
+            var now = _reporter.Now;
+            if (now >= deadline)
+            {
+                var message = $"{step.Message ?? "condition"} still not true after {timeout} ({poll} polls every {interval})";
+                return new StepRunResult(StepStatus.Failed, poll, now - started, lastProblem is null ? message : $"{message}; last error: {lastProblem}");
+            }
+
+            var pause = deadline - now < interval ? deadline - now : interval;
+            await _context.Clock.DelayAsync(pause, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<StepRunResult> AskApprovalAsync(GraphStep step, DateTimeOffset started, CancellationToken ct)
+    {
+        if (_earlierApprovals.TryGetValue(step.Id, out var earlier))
+        {
+            return new StepRunResult(StepStatus.Succeeded, 1, _reporter.Now - started, null, Approval: earlier);
+        }
+
+        ApprovalDecision decision = _context.PreApprovedGates.Contains(step.Id)
+            ? ApprovalDecision.Approve(_context.ApprovedBy, _context.PreApprovalMethod)
+            : await _context.Approvals.RequestAsync(
+                new ApprovalRequest(_context.RunId, step.Id, step.DisplayName, step.Instructions, step.Target.ToString()), ct).ConfigureAwait(false);
+
+        switch (decision.Verdict)
+        {
+            case ApprovalVerdict.Approved:
+                var approval = new ApprovalRecord(step.Id, decision.By ?? "unknown", _reporter.Now, decision.How ?? "unknown");
+                _reporter.Write(
+                    new JournalRecord { Type = JournalRecordTypes.GateApproved, StepId = step.Id, By = approval.By, How = approval.How, Message = decision.Comment },
+                    _reporter.Event(RunEventKind.GateApproved, step.Id, message: $"approved by {approval.By} ({approval.How})"));
+                return new StepRunResult(StepStatus.Succeeded, 1, _reporter.Now - started, null, Approval: approval);
+            case ApprovalVerdict.Rejected:
+                return new StepRunResult(StepStatus.Failed, 1, _reporter.Now - started,
+                    $"gate {step.Id} rejected by {decision.By ?? "unknown"}" + (decision.Comment is null ? "" : $": {decision.Comment}"));
+            default:
+                var waiting = $"waiting for approval of gate {step.Id}; approve with: alu resume {_context.RunId} --approve {step.Id}";
+                _reporter.Write(
+                    new JournalRecord { Type = JournalRecordTypes.GateWaiting, StepId = step.Id, Message = step.Instructions },
+                    _reporter.Event(RunEventKind.GateWaiting, step.Id, message: waiting));
+                return new StepRunResult(StepStatus.WaitingForApproval, 0, _reporter.Now - started, waiting);
+        }
+    }
+
+    private void Finish(GraphStep step, StepRunResult result)
+    {
+        var target = step.Target.ToString();
+        switch (result.Status)
+        {
+            case StepStatus.Skipped:
+                _reporter.Write(
+                    new JournalRecord { Type = JournalRecordTypes.StepSkipped, StepId = step.Id, Target = target, Reason = result.Message },
+                    _reporter.Event(RunEventKind.StepSkipped, step.Id, target, StepStatus.Skipped, message: result.Message));
+                break;
+            case StepStatus.Interrupted:
+                _reporter.Write(
+                    new JournalRecord { Type = JournalRecordTypes.StepInterrupted, StepId = step.Id, Target = target, Attempts = result.Attempts, Duration = result.Duration, Message = result.Message },
+                    _reporter.Event(RunEventKind.StepFinished, step.Id, target, StepStatus.Interrupted, result.Attempts, result.Duration, result.Message));
+                break;
+            case StepStatus.WaitingForApproval:
+                // Not finished: a resume asks again (a gate has no side effects, so re-asking is always safe).
+                break;
+            default:
+                _reporter.Write(
+                    new JournalRecord
+                    {
+                        Type = JournalRecordTypes.StepFinished,
+                        StepId = step.Id,
+                        Target = target,
+                        Outcome = JsonName(result.Status),
+                        Attempts = result.Attempts,
+                        Duration = result.Duration,
+                        Message = result.Message,
+                    },
+                    _reporter.Event(RunEventKind.StepFinished, step.Id, target, result.Status, result.Attempts, result.Duration, result.Message));
+                break;
+        }
+    }
+
+    private Task<ScriptResult> InvokeAsync(GraphStep step, EmbeddedText script, TimeSpan? timeout, CancellationToken ct) =>
+        _context.Host.InvokeAsync(
+            new ScriptInvocation(step.Id, step.Target, script, Parameters(step), timeout, _context.ReconnectTimeout), ct);
+
+    private Dictionary<string, object?> Parameters(GraphStep step) => new(StringComparer.Ordinal)
+    {
+        ["Node"] = step.Target.Node,
+        ["Nodes"] = _nodeNames,
+        ["ClusterName"] = _graph.Cluster.Name,
+        ["Params"] = _graph.Parameters,
+        ["Inputs"] = step.Inputs,
+    };
+
+    private string Describe(GraphStep step, ScriptResult result) => result.Outcome switch
+    {
+        ScriptOutcome.TimedOut => $"timed out after {step.Timeout?.ToString() ?? "the host's limit"}",
+        ScriptOutcome.Unreachable =>
+            $"{step.Target} was unreachable for longer than the reconnect timeout ({_context.ReconnectTimeout})" + Suffix(result.ErrorMessage),
+        ScriptOutcome.Cancelled => "stopped by cancellation",
+        _ => "failed" + Suffix(result.ErrorMessage) + (result.ErrorPosition.IsNone ? "" : $" at {result.ErrorPosition}"),
+    };
+
+    private static string Suffix(string? message) => string.IsNullOrWhiteSpace(message) ? "" : ": " + message;
+
+    private static Dictionary<string, int>? StreamSummary(ScriptResult result) =>
+        result.Records.Count == 0 ? null : result.Records.GroupBy(r => r.Stream).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    internal static string JsonName<T>(T value) where T : struct, Enum =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}
