@@ -1,5 +1,5 @@
+using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Graph;
-using AzureLocalUpgrade.Engine.Secrets;
 
 namespace AzureLocalUpgrade.Engine.Tests.Unattended;
 
@@ -22,20 +22,13 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
-    public void Redact_VeryShortSecret_ShouldMaskOnlyExactValue()
+    public void RedactValues_ShouldMaskSecretsAndKeepOtherValues()
     {
-        var redactor = new SecretRedactor(["ab"]);
+        var values = new Dictionary<string, object?> { ["plain"] = "plain-value", ["password"] = new SecretValue("hunter2-long"), ["count"] = 42L };
 
-        redactor.Redact("abc").Should().Be("abc");
-        redactor.Redact("ab").Should().Be("***");
-    }
+        var redacted = SecretRedactor.RedactValues(values);
 
-    [Fact]
-    public void For_ParameterValues_ShouldCollectOnlySecrets()
-    {
-        var redactor = SecretRedactor.For(["plain-value", new SecretValue("hunter2-long"), 42L]);
-
-        redactor.Redact("plain-value hunter2-long").Should().Be("plain-value ***");
+        redacted.Should().Equal(new Dictionary<string, object?> { ["plain"] = "plain-value", ["password"] = "***", ["count"] = 42L });
     }
 
     [Fact]
