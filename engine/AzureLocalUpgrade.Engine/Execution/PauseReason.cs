@@ -12,4 +12,7 @@ public enum PauseReason
 
     /// <summary>Stopped by cancellation; the run keeps its claim on the cluster.</summary>
     Cancelled,
+
+    /// <summary>The next disruptive group does not fit in what is left of the maintenance window.</summary>
+    Window,
 }

@@ -3,6 +3,7 @@ using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Health;
 using AzureLocalUpgrade.Engine.Execution.Hosting;
 using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Scheduling;
 
 namespace AzureLocalUpgrade.Engine.Execution;
 
@@ -37,6 +38,12 @@ public sealed record RunContext
 
     /// <summary>After cancellation, steps in flight get this long to finish before they are stopped.</summary>
     public TimeSpan CancellationGracePeriod { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// When set, a disruptive group instance starts only if its estimate fits in what is left of the window
+    /// (judged on <see cref="Clock"/>); otherwise the run pauses, resumable, until a later resume in the next opening.
+    /// </summary>
+    public MaintenanceWindow? Window { get; init; }
 
     /// <summary>Set when continuing a run from its journal.</summary>
     public ResumeState? Resume { get; init; }

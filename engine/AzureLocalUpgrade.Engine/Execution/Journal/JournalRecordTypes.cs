@@ -17,6 +17,7 @@ public static class JournalRecordTypes
     public const string GateWaiting = "gate-waiting";
     public const string GateApproved = "gate-approved";
     public const string HealthGate = "health-gate";
+    public const string WindowCheck = "window-check";
     public const string GroupStopped = "group-stopped";
     public const string Change = "change";
     public const string Leftover = "leftover";

@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Scheduling;
 using AzureLocalUpgrade.Engine.Execution.Approvals;
 using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Health;
@@ -33,6 +34,8 @@ internal sealed class ExecutionRun
     private readonly List<RunWarning> _warnings = [];
     private readonly List<ApprovalRecord> _approvals = [];
     private readonly List<string> _waitingGates = [];
+    private WindowDecision? _windowWait;
+    private string? _windowGroup;
     private readonly List<(string Message, bool Precondition)> _failures = [];
     private readonly HashSet<Task<Action>> _running = [];
     private bool _stopRequested;
@@ -51,7 +54,7 @@ internal sealed class ExecutionRun
 
     private bool Failing => _failures.Count > 0;
 
-    private bool Pausing => _waitingGates.Count > 0;
+    private bool Pausing => _waitingGates.Count > 0 || _windowWait is not null;
 
     public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -341,6 +344,11 @@ internal sealed class ExecutionRun
 
         if (instance.Group.Disruptive || forEach.Group.Disruptive)
         {
+            if (!FitsInWindow(instance))
+            {
+                return false;
+            }
+
             instance.Status = InstanceStatus.Gating;
             NoteInFlight(forEach);
             _running.Add(PassHealthGateAsync(instance, ct));
@@ -350,6 +358,28 @@ internal sealed class ExecutionRun
         instance.Status = InstanceStatus.Running;
         NoteInFlight(forEach);
         return true;
+    }
+
+    /// <summary>A disruptive instance starts only when its estimate fits in the window; otherwise the run pauses.</summary>
+    private bool FitsInWindow(InstanceState instance)
+    {
+        if (_context.Window is not { } window)
+        {
+            return true;
+        }
+
+        var decision = window.Decide(_context.Clock.UtcNow, instance.Group.Estimate);
+        var record = new JournalRecord { Type = JournalRecordTypes.WindowCheck, StepId = instance.Group.Id, Outcome = decision.MayStart ? "fits" : "deferred", Reason = decision.Reason };
+        if (decision.MayStart)
+        {
+            _reporter.Write(record);
+            return true;
+        }
+
+        _windowWait = decision;
+        _windowGroup = instance.Group.Id;
+        _reporter.Write(record, _reporter.Event(RunEventKind.Warning, instance.Group.Id, $"node {instance.Node}", message: $"{instance.Group.Id} deferred: {decision.Reason}"));
+        return false;
     }
 
     private void NoteInFlight(ForEachState forEach) =>
@@ -769,7 +799,8 @@ internal sealed class ExecutionRun
         var firstFailure = _failures.Select(f => f.Message).FirstOrDefault();
         var leftoverReason = _stopRequested ? "not started: the run was cancelled"
             : firstFailure is not null ? $"not started: the run stopped after a failure ({firstFailure})"
-            : Pausing ? $"not started: the run paused at gate {_waitingGates[0]}"
+            : _waitingGates.Count > 0 ? $"not started: the run paused at gate {_waitingGates[0]}"
+            : _windowWait is not null ? $"not started: {_windowGroup} does not fit in the maintenance window"
             : "not started";
         foreach (var state in _steps.Where(s => s.Status == StepStatus.Pending && !_waitingGates.Contains(s.Step.Id)))
         {
@@ -796,6 +827,12 @@ internal sealed class ExecutionRun
                     $"Run {_context.RunId} stopped before changing anything: {string.Join("; ", _failures.Select(f => f.Message))}")
                 : Finish(RunOutcome.Failed, PauseReason.None, [],
                     $"Run {_context.RunId} failed: {string.Join("; ", _failures.Select(f => f.Message))}. After fixing the cause, continue with: alu resume {_context.RunId}");
+        }
+
+        if (_waitingGates.Count == 0 && _windowWait is { } window)
+        {
+            return Finish(RunOutcome.Paused, PauseReason.Window, [_windowGroup!],
+                $"Run {_context.RunId} paused before {_windowGroup}: {window.Reason}. Continue in the next window with: alu resume {_context.RunId}");
         }
 
         if (Pausing)
