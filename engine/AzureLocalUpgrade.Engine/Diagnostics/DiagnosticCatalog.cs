@@ -153,7 +153,7 @@ public static partial class DiagnosticCatalog
     // ---- ALU23xx parameter values -----------------------------------------------------------------------------
 
     public static Diagnostic ParameterValueWrongType(SourceSpan span, string name, string value, string type) =>
-        Error(span, DiagnosticCodes.ParameterValueWrongType, $"The value '{value}' of '{name}' is not a {type}.", TypeHint(type));
+        Error(span, DiagnosticCodes.ParameterValueWrongType, $"The value '{value}' of '{name}' is not a valid {type}.", TypeHint(type));
 
     public static Diagnostic ParameterValueNotInEnum(SourceSpan span, string name, string value, IEnumerable<string> allowed) =>
         Error(span, DiagnosticCodes.ParameterValueNotInEnum, $"The value '{value}' of '{name}' is not one of: {string.Join(", ", allowed)}.");

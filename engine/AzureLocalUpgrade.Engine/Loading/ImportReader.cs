@@ -17,11 +17,24 @@ internal static class ImportReader
                 continue;
             }
 
-            var resolved = Path.GetFullPath(Path.Combine(directory, fragment));
+            var resolved = Resolve(directory, fragment);
             result.Add(new ImportDefinition(alias, fragment, resolved, ReadWith(source, map.Map("with")), null, YamlSpans.Of(source.FilePath, item)));
         }
 
         return result;
+    }
+
+    // A path with characters the OS refuses (e.g. NUL) cannot exist; keeping it unresolved reports "not found".
+    private static string Resolve(string directory, string fragment)
+    {
+        try
+        {
+            return Path.GetFullPath(Path.Combine(directory, fragment));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return Path.Combine(directory, fragment);
+        }
     }
 
     /// <summary><c>with:</c> values: kept as text (templates allowed) plus the typed literal.</summary>

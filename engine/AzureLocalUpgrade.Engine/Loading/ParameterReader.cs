@@ -65,7 +65,7 @@ internal static class ParameterReader
         var (value, problem) = ParameterValueConverter.Check(declared, scalar.Value ?? "");
         var reason = problem switch
         {
-            ParameterValueProblem.WrongType => $"'{scalar.Value}' is not a {typeName}",
+            ParameterValueProblem.WrongType => $"'{scalar.Value}' is not a valid {typeName}",
             ParameterValueProblem.NotInEnum => $"'{scalar.Value}' is not one of: {string.Join(", ", declared.Enum)}",
             ParameterValueProblem.PatternMismatch => $"'{scalar.Value}' does not match the pattern {declared.Pattern}",
             _ => null,

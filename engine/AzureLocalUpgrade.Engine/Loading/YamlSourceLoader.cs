@@ -19,7 +19,8 @@ public static class YamlSourceLoader
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists)
+            // A directory "exists" but cannot be read: let the read fail so the user hears why.
+            if (!info.Exists && !Directory.Exists(path))
             {
                 bag.Add(DiagnosticCatalog.FileNotFound(where, path));
                 return null;

@@ -43,12 +43,11 @@ internal sealed class TemplateValidator(Runbook document, DiagnosticBag bag)
 
     private void CheckText(EmbeddedText text, TemplateScope scope)
     {
-        // Scriban accepts an unclosed "{{ x" as text, so the braces are counted first.
-        var opened = Count(text.Value, "{{");
-        var closed = Count(text.Value, "}}");
-        if (opened != closed)
+        // Scriban accepts an unclosed "{{ x" as text, so the braces are matched first.
+        if (TemplateBraces.FindUnmatched(text.Value) is { } unmatched)
         {
-            bag.Add(DiagnosticCatalog.UnbalancedTemplateBraces(text.Map(1, 1), opened, closed));
+            var (line, column) = TemplateBraces.LineAndColumn(text.Value, unmatched.Offset);
+            bag.Add(DiagnosticCatalog.UnbalancedTemplateBraces(text.Map(line, column), unmatched.Opened, unmatched.Closed));
             return;
         }
 
@@ -71,10 +70,9 @@ internal sealed class TemplateValidator(Runbook document, DiagnosticBag bag)
     {
         if (template.HasErrors)
         {
-            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
-            {
-                bag.Add(DiagnosticCatalog.TemplateSyntax(MapPosition(text, message.Span.Start), message.Message));
-            }
+            // Scriban's later messages follow from the first (a broken `if` also lacks its `end`); one is clearer.
+            var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
+            bag.Add(DiagnosticCatalog.TemplateSyntax(MapPosition(text, first.Span.Start), first.Message));
 
             return;
         }
@@ -132,17 +130,6 @@ internal sealed class TemplateValidator(Runbook document, DiagnosticBag bag)
     // Scriban positions are 0-based; EmbeddedText.Map takes the 1-based line:column inside the text.
     private static Text.SourceSpan MapPosition(EmbeddedText text, TextPosition position) =>
         text.Map(position.Line + 1, position.Column + 1);
-
-    private static int Count(string text, string token)
-    {
-        var count = 0;
-        for (var index = text.IndexOf(token, StringComparison.Ordinal); index >= 0; index = text.IndexOf(token, index + token.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
-    }
 
     private static HashSet<string> Names(Runbook document) => document.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 }
