@@ -7,7 +7,7 @@ namespace AzureLocalUpgrade.Engine.Diagnostics;
 /// The one place diagnostics are made (Bicep's DiagnosticBuilder style): one factory per code, so every
 /// message and hint is written once and reviewed here. Callers pass the position and the facts.
 /// </summary>
-public static class DiagnosticCatalog
+public static partial class DiagnosticCatalog
 {
     // ---- ALU10xx loading ------------------------------------------------------------------------------------
 

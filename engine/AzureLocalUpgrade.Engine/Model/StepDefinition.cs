@@ -10,6 +10,10 @@ namespace AzureLocalUpgrade.Engine.Model;
 /// <param name="When">Compile-time Scriban condition over params, inputs, cluster and node; false prunes the step (kept as skipped).</param>
 /// <param name="SkipIf">Run-time guard script (same target as the step): true skips the step, which makes it safe to re-run.</param>
 /// <param name="Idempotent">Safe to re-run after a crash even without a skipIf guard.</param>
+/// <param name="NeedsWritten">
+/// True when the step has a <c>needs:</c> key (even <c>[]</c>). Without one the step follows its previous sibling
+/// (the ordering rule); <see cref="StepOrdering"/> applies the rule.
+/// </param>
 public sealed record StepDefinition(
     string Id,
     StepKind Kind,
@@ -31,14 +35,9 @@ public sealed record StepDefinition(
     IReadOnlyList<StepDefinition> OnFailure,
     IReadOnlyList<string> Tags,
     SourceSpan Span,
-    SourceSpan IdSpan)
+    SourceSpan IdSpan,
+    bool NeedsWritten = false)
 {
-    /// <summary>
-    /// True when the YAML wrote <c>needs:</c>, even empty. <c>needs: []</c> (no dependencies) and no <c>needs</c>
-    /// (follow the previous sibling) both give an empty <see cref="Needs"/>; this tells them apart.
-    /// </summary>
-    public bool NeedsDeclared { get; init; }
-
     /// <summary>The script that does the work, whatever the kind (null for manual, group and use).</summary>
     public ScriptDefinition? WorkScript => Script ?? Check?.Script ?? Wait?.Script;
 

@@ -1,3 +1,5 @@
+using AzureLocalUpgrade.Engine.Text;
+
 namespace AzureLocalUpgrade.Engine.Planning.Rendering;
 
 /// <summary>Short node ids and labels shared by the mermaid and dot renderers (ids with [ ] / are not valid there).</summary>
@@ -17,6 +19,6 @@ internal static class GraphLabels
     public static string StepLabel(PlanStep step)
     {
         var label = step.DisplayName == step.Id[(step.Id.LastIndexOf('/') + 1)..] ? step.Id : $"{step.Id}: {step.DisplayName}";
-        return $"{label} ({step.Kind}, {DurationFormat.Format(step.Estimate)})";
+        return $"{label} ({step.Kind}, {DurationParser.Format(step.Estimate)})";
     }
 }

@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Text;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -110,10 +111,10 @@ public sealed class JsonPlanRenderer : IPlanRenderer
     {
         json.WriteStartObject("estimates");
         json.WriteNumber("criticalPathSeconds", (long)estimates.CriticalPath.TotalSeconds);
-        json.WriteString("criticalPath", DurationFormat.Format(estimates.CriticalPath));
+        json.WriteString("criticalPath", DurationParser.Format(estimates.CriticalPath));
         WriteStrings(json, "criticalPathSteps", estimates.CriticalPathSteps);
         json.WriteNumber("serialWorkSeconds", (long)estimates.SerialWork.TotalSeconds);
-        json.WriteString("serialWork", DurationFormat.Format(estimates.SerialWork));
+        json.WriteString("serialWork", DurationParser.Format(estimates.SerialWork));
         json.WriteNumber("defaultedEstimates", estimates.DefaultedEstimates);
         json.WriteEndObject();
     }

@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Text;
 using System.Text;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Model;
@@ -41,8 +42,8 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         }
 
         md.Append($"| Cluster | {Cell(plan.Cluster.Name)}{(plan.Cluster.Simulated ? " (simulated)" : "")}: {plan.Cluster.Nodes.Count} nodes |\n");
-        md.Append($"| Window estimate | {DurationFormat.Format(plan.Estimates.CriticalPath)} (critical path) |\n");
-        md.Append($"| Total serial work | {DurationFormat.Format(plan.Estimates.SerialWork)} |\n");
+        md.Append($"| Window estimate | {DurationParser.Format(plan.Estimates.CriticalPath)} (critical path) |\n");
+        md.Append($"| Total serial work | {DurationParser.Format(plan.Estimates.SerialWork)} |\n");
         md.Append($"| Steps | {Cell(CertaintyText.Summary(plan.Counts))} |\n");
         foreach (var (file, hash) in plan.SourceHashes.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -72,7 +73,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         {
             number++;
             var name = step.DisplayName == step.Id[(step.Id.LastIndexOf('/') + 1)..] ? "" : $" {Cell(step.DisplayName)}";
-            var estimate = DurationFormat.Format(step.Estimate) + (step.EstimateDefaulted ? " (default)" : "");
+            var estimate = DurationParser.Format(step.Estimate) + (step.EstimateDefaulted ? " (default)" : "");
             var certainty = CertaintyText.Label(step.Certainty) + (step.SkippedReason is null ? "" : $": {step.SkippedReason}");
             md.Append($"| {number} | `{Cell(step.Id)}`{name} | {step.Kind} | {Cell(step.TargetText)} | {estimate} | {Cell(certainty)} |\n");
         }
@@ -99,7 +100,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         var disruptive = Groups(plan.Items).Where(g => g.Disruptive && g.Strategy is not null).ToList();
         foreach (var group in disruptive)
         {
-            md.Append($"- `{Cell(group.Id)}` takes each node out of service ({CertaintyText.Strategy(group.Strategy!)}), ~{DurationFormat.Format(group.Estimate)} in all.\n");
+            md.Append($"- `{Cell(group.Id)}` takes each node out of service ({CertaintyText.Strategy(group.Strategy!)}), ~{DurationParser.Format(group.Estimate)} in all.\n");
         }
 
         var unguarded = plan.Steps.Count(s => s.Kind == "powershell" && s.SkippedReason is null && s.SkipIf is null && !s.Idempotent);

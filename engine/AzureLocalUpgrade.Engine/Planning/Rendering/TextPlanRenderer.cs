@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Text;
 using System.Text;
 
 namespace AzureLocalUpgrade.Engine.Planning.Rendering;
@@ -55,7 +56,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
                 details.Add("disruptive");
             }
 
-            details.Add($"~{DurationFormat.Format(group.Estimate)}");
+            details.Add($"~{DurationParser.Format(group.Estimate)}");
             text.Append($"{indent}+ {group.Id}{NameSuffix(group.Id, group.DisplayName)} ({string.Join(", ", details)})\n");
             if (group.SkippedReason is not null)
             {
@@ -78,7 +79,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
 
     private static void AppendStep(StringBuilder text, PlanStep step, string indent, string bullet)
     {
-        var estimate = DurationFormat.Format(step.Estimate) + (step.EstimateDefaulted ? " default" : "");
+        var estimate = DurationParser.Format(step.Estimate) + (step.EstimateDefaulted ? " default" : "");
         var critical = step.OnCriticalPath ? ", critical path" : "";
         text.Append($"{indent}{bullet} {step.Id}{NameSuffix(LastSegment(step.Id), step.DisplayName)} ");
         text.Append($"[{step.Kind} on {step.TargetText}, ~{estimate}{critical}] {CertaintyText.Label(step.Certainty)}\n");
@@ -99,12 +100,12 @@ public sealed class TextPlanRenderer : IPlanRenderer
         AppendBlock(text, detail, "instructions", step.Instructions);
         if (step.Retry is { } retry)
         {
-            text.Append($"{detail}retry: {retry.Attempts} attempts, delay {DurationFormat.Format(retry.Delay)}, backoff x{retry.Backoff.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
+            text.Append($"{detail}retry: {retry.Attempts} attempts, delay {DurationParser.Format(retry.Delay)}, backoff x{retry.Backoff.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
         }
 
         if (step.Timeout is { } timeout)
         {
-            text.Append($"{detail}timeout: {DurationFormat.Format(timeout)}\n");
+            text.Append($"{detail}timeout: {DurationParser.Format(timeout)}\n");
         }
     }
 
@@ -141,13 +142,13 @@ public sealed class TextPlanRenderer : IPlanRenderer
     {
         var estimates = plan.Estimates;
         text.Append($"\nSummary: {CertaintyText.Summary(plan.Counts)}.\n");
-        text.Append($"Window estimate (critical path): {DurationFormat.Format(estimates.CriticalPath)}\n");
+        text.Append($"Window estimate (critical path): {DurationParser.Format(estimates.CriticalPath)}\n");
         foreach (var id in estimates.CriticalPathSteps)
         {
             text.Append($"  -> {id}\n");
         }
 
-        text.Append($"Total serial work: {DurationFormat.Format(estimates.SerialWork)}\n");
+        text.Append($"Total serial work: {DurationParser.Format(estimates.SerialWork)}\n");
         if (estimates.DefaultedEstimates > 0)
         {
             text.Append($"Estimates: {estimates.DefaultedEstimates} steps use a per-kind default, not a written estimate.\n");
