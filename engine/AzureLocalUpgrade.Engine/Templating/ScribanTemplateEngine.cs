@@ -124,7 +124,7 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
         return count;
     }
 
-    [GeneratedRegex("variable or function '(?<name>[^']+)' was not found")]
+    [GeneratedRegex("variable or function [`'](?<name>[^`']+)[`'] was not found")]
     private static partial Regex UndefinedName();
 
     private static Text.SourceSpan MapSpan(EmbeddedText text, SourceSpan span, int columnShift)
