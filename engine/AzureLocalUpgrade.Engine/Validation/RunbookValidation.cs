@@ -1,0 +1,26 @@
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Loading;
+
+namespace AzureLocalUpgrade.Engine.Validation;
+
+/// <summary>
+/// The front end in one call, for the CLI and the compiler: load (with imports), JSON Schema, meaning, templates,
+/// then the PowerShell parser. Every layer runs on whatever the earlier ones could read, so one run reports all.
+/// </summary>
+public static class RunbookValidation
+{
+    public static ValidationResult LoadAndValidate(string path) => LoadAndValidate(path, LoadLimits.Default);
+
+    public static ValidationResult LoadAndValidate(string path, LoadLimits limits)
+    {
+        var bag = new DiagnosticBag();
+        var runbook = new RunbookLoader(bag, limits).Load(path);
+        if (runbook is not null)
+        {
+            SemanticValidator.Validate(runbook, bag);
+            ScriptSyntaxValidator.Validate(runbook, bag);
+        }
+
+        return new ValidationResult(runbook, bag.Sorted());
+    }
+}
