@@ -44,10 +44,22 @@ public sealed class CliConsole
 
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
-    private static IAnsiConsole Create(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole Create(TextWriter writer)
     {
-        Ansi = AnsiSupport.Detect,
-        ColorSystem = ColorSystemSupport.Detect,
-        Out = new AnsiConsoleOutput(writer),
-    });
+        // Colour and wrapping only on a real terminal; files, pipes and tests get plain, unwrapped text.
+        var terminal = (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected)
+            || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 4096;
+        }
+
+        return console;
+    }
 }

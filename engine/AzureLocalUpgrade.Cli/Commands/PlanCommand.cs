@@ -50,13 +50,22 @@ public sealed class PlanCommand(CliConsole console)
         // Warnings go to stderr so stdout stays exactly the plan.
         renderer.Render(bag.Items, OutputFormat.Text);
         console.Out.Write(PlanRenderers.Find(request.Format)!.Render(plan));
-        if (request.OutFile is not null)
-        {
-            var hash = PlanFile.Save(plan, console.FullPath(request.OutFile));
-            console.Error.WriteLine($"Saved plan to {console.DisplayPath(request.OutFile)} ({hash})");
-        }
+        return request.OutFile is null ? ExitCodes.Success : Save(plan, request.OutFile);
+    }
 
-        return ExitCodes.Success;
+    private int Save(Plan plan, string outFile)
+    {
+        try
+        {
+            var hash = PlanFile.Save(plan, console.FullPath(outFile));
+            console.Error.WriteLine($"Saved plan to {console.DisplayPath(outFile)} ({hash})");
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"alu: error: cannot write the plan to {console.DisplayPath(outFile)}: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
     }
 
     private Plan? BuildPlan(Request request, DiagnosticBag bag)
