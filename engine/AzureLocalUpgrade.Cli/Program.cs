@@ -2,5 +2,5 @@ namespace AzureLocalUpgrade.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => CliApplication.Run(args);
+    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, CliConsole.FromSystemConsole());
 }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Model;
-using AzureLocalUpgrade.Engine.Planning;
 using AzureLocalUpgrade.Engine.Templating;
 using AzureLocalUpgrade.Engine.Text;
 
@@ -37,7 +36,7 @@ internal static partial class FragmentInputBinder
             {
                 if (input.Required)
                 {
-                    diagnostics.Add(DiagnosticCatalog.FragmentInputMissing(callSpan, call.Alias, input.Name));
+                    diagnostics.Add(DiagnosticCatalog.MissingFragmentInput(callSpan, call.Alias, input.Name));
                 }
 
                 continue;
@@ -78,7 +77,7 @@ internal static partial class FragmentInputBinder
                 return flag;
             case ParameterType.Int when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number):
                 return number;
-            case ParameterType.Duration when DurationFormat.TryParse(text, out var duration):
+            case ParameterType.Duration when DurationParser.TryParse(text, out var duration):
                 return duration;
             case ParameterType.Bool or ParameterType.Int or ParameterType.Duration:
                 diagnostics.Add(DiagnosticCatalog.FragmentInputNotConvertible(span, input.Name, text, input.Type.ToString().ToLowerInvariant()));

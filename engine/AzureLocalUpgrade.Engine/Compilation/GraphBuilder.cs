@@ -58,7 +58,7 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
                     return CompileForEach(step, group, scope, needs, skip);
                 }
 
-                diagnostics.Add(DiagnosticCatalog.NestedForEach(step.Span, scope.IdOf(step.Id)));
+                diagnostics.Add(DiagnosticCatalog.ForEachInsideForEach(step.Span, scope.IdOf(step.Id)));
                 return CompileGroup(step, step.Children, scope, scope, needs, skip);
             case StepKind.Group:
                 return CompileGroup(step, step.Children, scope, scope, needs, skip);
@@ -77,7 +77,7 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
         var import = scope.Imports.FirstOrDefault(i => string.Equals(i.Alias, use.Alias, StringComparison.Ordinal));
         if (import?.Fragment is null)
         {
-            diagnostics.Add(DiagnosticCatalog.UnknownFragmentAlias(step.Span, use.Alias, scope.Imports.Select(i => i.Alias)));
+            diagnostics.Add(DiagnosticCatalog.UnknownUseAlias(step.Span, use.Alias, scope.Imports.Select(i => i.Alias)));
             return needs;
         }
 

@@ -30,7 +30,7 @@ internal static class SiblingOrder
     private static List<int> PredecessorsOf(IReadOnlyList<StepDefinition> steps, int i, Dictionary<string, int> indexById, DiagnosticBag diagnostics)
     {
         var step = steps[i];
-        if (!step.NeedsDeclared && step.Needs.Count == 0)
+        if (!step.NeedsWritten && step.Needs.Count == 0)
         {
             return i == 0 ? [] : [i - 1];
         }
@@ -47,7 +47,7 @@ internal static class SiblingOrder
             }
             else
             {
-                diagnostics.Add(DiagnosticCatalog.UnknownSiblingNeed(step.Span, step.Id, need, indexById.Keys));
+                diagnostics.Add(DiagnosticCatalog.UnknownNeeds(step.Span, step.Id, need, indexById.Keys));
             }
         }
 
@@ -81,7 +81,7 @@ internal static class SiblingOrder
         if (order.Count < steps.Count)
         {
             var first = Array.IndexOf(placed, false);
-            diagnostics.Add(DiagnosticCatalog.SiblingNeedsCycle(steps[first].Span, CycleFrom(first, predecessors, placed).Select(i => steps[i].Id)));
+            diagnostics.Add(DiagnosticCatalog.DependencyCycle(steps[first].Span, CycleFrom(first, predecessors, placed).Select(i => steps[i].Id)));
             // Keep going with the cyclic steps in declaration order so later diagnostics are still found.
             order.AddRange(Enumerable.Range(0, steps.Count).Where(i => !placed[i])
                 .Select(i => (i, (IReadOnlyList<int>)[.. predecessors[i].Where(p => placed[p])])));

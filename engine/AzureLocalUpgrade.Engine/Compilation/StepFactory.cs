@@ -58,7 +58,7 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
     private StepTarget TargetOf(ScriptDefinition script, CompilationScope scope)
     {
         var node = scope.Template.Node;
-        var kind = script.OnDefaulted ? (node is null ? TargetKind.Cluster : TargetKind.Node) : script.On;
+        var kind = script.TargetFromDefault ? (node is null ? TargetKind.Cluster : TargetKind.Node) : script.On;
         return kind switch
         {
             TargetKind.Orchestrator => StepTarget.Orchestrator,

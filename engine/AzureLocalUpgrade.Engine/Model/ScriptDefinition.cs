@@ -9,14 +9,4 @@ namespace AzureLocalUpgrade.Engine.Model;
 /// own file. A fragment does not know where it is called, so the compiler re-applies the default at the call site
 /// (node inside a forEach group, cluster elsewhere) for these scripts.
 /// </param>
-public sealed record ScriptDefinition(TargetKind On, EmbeddedText Script, bool TargetFromDefault = false)
-{
-    private readonly bool? _onDefaulted;
-
-    /// <summary>The compiler's name for <see cref="TargetFromDefault"/> (merge of the frontend and compiler branches).</summary>
-    public bool OnDefaulted
-    {
-        get => _onDefaulted ?? TargetFromDefault;
-        init => _onDefaulted = value;
-    }
-}
+public sealed record ScriptDefinition(TargetKind On, EmbeddedText Script, bool TargetFromDefault = false);

@@ -38,12 +38,6 @@ public sealed record StepDefinition(
     SourceSpan IdSpan,
     bool NeedsWritten = false)
 {
-    /// <summary>
-    /// True when the YAML wrote <c>needs:</c>, even empty. <c>needs: []</c> (no dependencies) and no <c>needs</c>
-    /// (follow the previous sibling) both give an empty <see cref="Needs"/>; this tells them apart.
-    /// </summary>
-    public bool NeedsDeclared { get; init; }
-
     /// <summary>The script that does the work, whatever the kind (null for manual, group and use).</summary>
     public ScriptDefinition? WorkScript => Script ?? Check?.Script ?? Wait?.Script;
 

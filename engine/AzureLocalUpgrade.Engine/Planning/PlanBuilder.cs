@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Text;
 using AzureLocalUpgrade.Engine.Compilation;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Inventory;
@@ -78,7 +79,7 @@ public static class PlanBuilder
         Certainty.RuntimeDecided when step.Kind == StepKind.Wait && step.SkipIf is not null =>
             "its skipIf guard decides at run time whether it runs; it polls until true, so its duration is unknown",
         Certainty.RuntimeDecided when step.Kind == StepKind.Wait =>
-            $"polls every {DurationFormat.Format(step.PollInterval ?? TimeSpan.Zero)} until true (fails after {DurationFormat.Format(step.Timeout ?? TimeSpan.Zero)}); its duration is unknown",
+            $"polls every {DurationParser.Format(step.PollInterval ?? TimeSpan.Zero)} until true (fails after {DurationParser.Format(step.Timeout ?? TimeSpan.Zero)}); its duration is unknown",
         Certainty.RuntimeDecided => "its skipIf guard decides at run time whether it runs",
         _ => null,
     };

@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Text;
 using System.Globalization;
 using AzureLocalUpgrade.Engine.Graph;
 
@@ -11,7 +12,7 @@ public static class PlanValueText
         null => "null",
         SecretValue => SecretValue.Mask,
         bool flag => flag ? "true" : "false",
-        TimeSpan duration => DurationFormat.Format(duration),
+        TimeSpan duration => DurationParser.Format(duration),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Model;
 using Scriban;
@@ -13,7 +14,7 @@ namespace AzureLocalUpgrade.Engine.Templating;
 /// (an unknown name is an error, not an empty string), the invariant culture and Scriban's builtins.
 /// Not thread-safe: use one instance per compilation.
 /// </summary>
-public sealed class ScribanTemplateEngine : ITemplateEngine
+public sealed partial class ScribanTemplateEngine : ITemplateEngine
 {
     private readonly Dictionary<EmbeddedText, Template?> _parsed = [];
     private TemplateScope? _lastScope;
@@ -63,15 +64,16 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         var ok = true;
         foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
         {
-            diagnostics.Add(DiagnosticCatalog.TemplateSyntaxError(MapSpan(text, message.Span, columnShift), message.Message));
+            diagnostics.Add(DiagnosticCatalog.TemplateSyntax(MapSpan(text, message.Span, columnShift), message.Message));
             ok = false;
         }
 
         // Scriban accepts an unclosed "{{ name" without complaint; a template must close what it opens.
-        var lastOpen = source.LastIndexOf("{{", StringComparison.Ordinal);
-        if (ok && lastOpen >= 0 && source.IndexOf("}}", lastOpen, StringComparison.Ordinal) < 0)
+        var opened = CountOf(source, "{{");
+        var closed = CountOf(source, "}}");
+        if (ok && opened != closed)
         {
-            diagnostics.Add(DiagnosticCatalog.TemplateSyntaxError(text.Map(1, 1), "'{{' is never closed with '}}'."));
+            diagnostics.Add(DiagnosticCatalog.UnbalancedTemplateBraces(text.Map(1, 1), opened, closed));
             ok = false;
         }
 
@@ -90,7 +92,11 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
         }
         catch (ScriptRuntimeException ex)
         {
-            diagnostics.Add(DiagnosticCatalog.TemplateRenderFailed(MapSpan(text, ex.Span, columnShift), ex.OriginalMessage));
+            var span = MapSpan(text, ex.Span, columnShift);
+            var undefined = UndefinedName().Match(ex.OriginalMessage);
+            diagnostics.Add(undefined.Success
+                ? DiagnosticCatalog.UndefinedTemplateVariable(span, undefined.Groups["name"].Value, TemplateGlobals.Names(scope))
+                : DiagnosticCatalog.TemplateRenderFailed(span, ex.OriginalMessage));
             return null;
         }
     }
@@ -106,6 +112,20 @@ public sealed class ScribanTemplateEngine : ITemplateEngine
 
         return _lastGlobals;
     }
+
+    private static int CountOf(string text, string token)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(token, StringComparison.Ordinal); i >= 0; i = text.IndexOf(token, i + token.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [GeneratedRegex("variable or function [`'](?<name>[^`']+)[`'] was not found")]
+    private static partial Regex UndefinedName();
 
     private static Text.SourceSpan MapSpan(EmbeddedText text, SourceSpan span, int columnShift)
     {

@@ -23,6 +23,10 @@ internal static class TemplateGlobals
         return globals;
     }
 
+    /// <summary>The top-level names a template in this scope can use, for "did you mean" hints.</summary>
+    public static IEnumerable<string> Names(TemplateScope scope) =>
+        scope.Node is null ? ["cluster", "inputs", "params"] : ["cluster", "inputs", "node", "params"];
+
     private static ScriptObject ValuesObject(IReadOnlyDictionary<string, object?> values)
     {
         var result = new ScriptObject();

@@ -1,0 +1,65 @@
+using Spectre.Console;
+
+namespace AzureLocalUpgrade.Cli;
+
+/// <summary>
+/// Where a command writes: raw writers for machine output (json, plans) and Spectre consoles over the same writers
+/// for human output. Tests pass StringWriters; the real program passes the process streams.
+/// </summary>
+public sealed class CliConsole
+{
+    public CliConsole(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        Out = output;
+        Error = error;
+        WorkingDirectory = workingDirectory;
+        Human = Create(output);
+        HumanError = Create(error);
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>Human output on stdout (tables, ticks). Colour only when stdout is a terminal.</summary>
+    public IAnsiConsole Human { get; }
+
+    public IAnsiConsole HumanError { get; }
+
+    public string WorkingDirectory { get; }
+
+    public static CliConsole FromSystemConsole() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory());
+
+    /// <summary>A path as the user should see it: relative to the working directory when it lies under it.</summary>
+    public string DisplayPath(string path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return path;
+        }
+
+        var relative = Path.GetRelativePath(WorkingDirectory, Path.GetFullPath(path, WorkingDirectory));
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
+    }
+
+    public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    private static IAnsiConsole Create(TextWriter writer)
+    {
+        // Colour and wrapping only on a real terminal; files, pipes and tests get plain, unwrapped text.
+        var terminal = (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected)
+            || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 4096;
+        }
+
+        return console;
+    }
+}

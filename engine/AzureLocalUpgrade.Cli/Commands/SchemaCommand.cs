@@ -1,0 +1,23 @@
+using System.CommandLine;
+using AzureLocalUpgrade.Engine.Schema;
+
+namespace AzureLocalUpgrade.Cli.Commands;
+
+/// <summary><c>alu schema runbook|cluster|plan</c>: prints the JSON Schema embedded in this build.</summary>
+public sealed class SchemaCommand(CliConsole console)
+{
+    public static Command Create(CliConsole console)
+    {
+        var name = new Argument<string>("name") { Description = "runbook, cluster or plan." };
+        name.AcceptOnlyFromAmong("runbook", "cluster", "plan");
+        var command = new Command("schema", "Print an embedded JSON Schema (for editors and other tools).") { name };
+        command.SetAction(parse => new SchemaCommand(console).Run(parse.GetValue(name)!));
+        return command;
+    }
+
+    public int Run(string name)
+    {
+        console.Out.Write(SchemaCatalog.ReadText($"{name}.v1.json"));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AzureLocalUpgrade.Engine.Diagnostics;
+
+namespace AzureLocalUpgrade.Cli.Output;
+
+/// <summary>
+/// The one place diagnostics are printed. Text: <c>path:line:col: error ALU1234: message</c> on stderr (IDEs and
+/// terminals link it), with the hint on the next line. Json: one stable array on stdout.
+/// </summary>
+public sealed class DiagnosticRenderer(CliConsole console)
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public void Render(IEnumerable<Diagnostic> diagnostics, OutputFormat format)
+    {
+        var sorted = Sort(diagnostics);
+        if (format == OutputFormat.Json)
+        {
+            console.Out.Write(ToJson(sorted));
+            return;
+        }
+
+        foreach (var diagnostic in sorted)
+        {
+            var where = diagnostic.Span.IsNone ? "alu" : $"{console.DisplayPath(diagnostic.Span.File)}:{diagnostic.Span.Line}:{diagnostic.Span.Column}";
+            console.Error.WriteLine($"{where}: {diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Code}: {diagnostic.Message}");
+            if (diagnostic.Hint is not null)
+            {
+                console.Error.WriteLine($"  hint: {diagnostic.Hint}");
+            }
+        }
+    }
+
+    public string ToJson(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartArray();
+            foreach (var d in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", d.Code);
+                json.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+                json.WriteString("file", d.Span.IsNone ? null : console.DisplayPath(d.Span.File));
+                json.WriteNumber("line", d.Span.Line);
+                json.WriteNumber("column", d.Span.Column);
+                json.WriteNumber("endLine", d.Span.EndLine);
+                json.WriteNumber("endColumn", d.Span.EndColumn);
+                json.WriteString("message", d.Message);
+                json.WriteString("hint", d.Hint);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static List<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics
+            .OrderBy(d => d.Span.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.Line)
+            .ThenBy(d => d.Span.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .Distinct()];
+}
