@@ -1,0 +1,41 @@
+using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Simulation.Model;
+using AzureLocalUpgrade.Simulation.Scenarios;
+
+namespace AzureLocalUpgrade.Simulation.Behaviour;
+
+/// <summary>A feature update a node is offered: the release it installs and the title shown for it.</summary>
+internal sealed record FeatureUpdateOffer(string Release, string Title)
+{
+    /// <summary>
+    /// Windows Update offers 22H2 nodes the 23H2 feature update when they reach WU (never to a stretch cluster,
+    /// which goes straight to 24H2); 24H2 is never offered by WU, only installed from media.
+    /// </summary>
+    public static FeatureUpdateOffer? FromWindowsUpdate(SimulationState state, NodeState node)
+    {
+        if (!state.WindowsUpdateAccess || state.Stretch || node.BuildMajor != OsBuild.Build22H2)
+        {
+            return null;
+        }
+
+        return WithScenarioTitle(state, node, new FeatureUpdateOffer("23H2", SimulatedReleases.FeatureUpdateTitle("23H2")));
+    }
+
+    /// <summary>Setup media staged in <paramref name="mediaFolder"/> on the node, when it is newer than the node's OS.</summary>
+    public static FeatureUpdateOffer? FromMedia(SimulationState state, NodeState node, string mediaFolder)
+    {
+        var release = FileOperations.MediaFolderRelease(node, mediaFolder);
+        if (release is null || SimulatedReleases.BuildAfterFeatureUpdate(release) <= node.Build)
+        {
+            return null;
+        }
+
+        return WithScenarioTitle(state, node, new FeatureUpdateOffer(release, SimulatedReleases.FeatureUpdateTitle(release)));
+    }
+
+    private static FeatureUpdateOffer WithScenarioTitle(SimulationState state, NodeState node, FeatureUpdateOffer offer)
+    {
+        var different = state.ActiveFaults(FaultKind.DifferentFeatureUpdate).FirstOrDefault(f => f.AppliesTo(node.Name));
+        return different is null ? offer : offer with { Title = different.Title ?? SimulatedReleases.FeatureUpdateTitle("24H2") };
+    }
+}

@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using AzureLocalUpgrade.Simulation.Model;
+
+namespace AzureLocalUpgrade.Simulation.Cmdlets.Azure;
+
+/// <summary>Registers (or with -RepairRegistration repairs) the cluster: identity SystemAssigned, Cloud Management group created.</summary>
+[Cmdlet(VerbsLifecycle.Register, "AzStackHCI")]
+public sealed class RegisterAzStackHciCommand : SimulatorCmdlet
+{
+    [Parameter]
+    public string? TenantId { get; set; }
+
+    [Parameter]
+    public string? SubscriptionId { get; set; }
+
+    [Parameter]
+    public string? ComputerName { get; set; }
+
+    [Parameter]
+    public string? ResourceGroupName { get; set; }
+
+    [Parameter]
+    public string? Region { get; set; }
+
+    [Parameter]
+    public SwitchParameter RepairRegistration { get; set; }
+
+    protected override void Execute() => OnCluster(s =>
+    {
+        RequireClusterRunning(s);
+        s.Azure.Registered = true;
+        s.Azure.Identity = "SystemAssigned";
+        s.Azure.LastSync = s.Now;
+        var group = s.FindGroup("Cloud Management");
+        var owner = s.Nodes.Find(n => n.State == ClusterNodeState.Up)?.Name;
+        if (group is null)
+        {
+            s.Groups.Add(new ClusterGroupState
+            {
+                Name = "Cloud Management",
+                GroupType = "GenericService",
+                OwnerNode = owner,
+                PreferredOwner = owner,
+                State = ClusterGroupStatus.Online,
+                Resources = [new ClusterResourceState { Name = "Cloud Management", ResourceType = "Generic Service" }],
+            });
+        }
+        else if (group.Resources.Count == 0)
+        {
+            group.Resources.Add(new ClusterResourceState { Name = "Cloud Management", ResourceType = "Generic Service" });
+            group.State = ClusterGroupStatus.Online;
+        }
+    });
+}

@@ -1,0 +1,9 @@
+using System.Management.Automation;
+
+namespace AzureLocalUpgrade.Simulation.Cmdlets.Computer;
+
+[Cmdlet(VerbsLifecycle.Confirm, "SecureBootUEFI")]
+public sealed class ConfirmSecureBootUefiCommand : SimulatorCmdlet
+{
+    protected override void Execute() => WriteObject(OnLocalNode((s, node) => node.SecureBoot));
+}

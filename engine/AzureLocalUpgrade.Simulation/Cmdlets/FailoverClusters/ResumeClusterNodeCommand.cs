@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using AzureLocalUpgrade.Simulation.Behaviour;
+
+namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
+
+/// <summary>Brings a paused node back; -Failback Immediate (or Policy) moves its preferred roles back to it.</summary>
+[Cmdlet(VerbsLifecycle.Resume, "ClusterNode")]
+public sealed class ResumeClusterNodeCommand : SimulatorCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Node")]
+    public string? Name { get; set; }
+
+    [Parameter]
+    [ValidateSet("Immediate", "NoFailback", "Policy")]
+    public string Failback { get; set; } = "NoFailback";
+
+    [Parameter]
+    public string? Cluster { get; set; }
+
+    protected override void Execute() => WriteObject(OnCluster(s =>
+    {
+        CheckClusterName(s, Cluster);
+        RequireClusterRunning(s);
+        var node = NodeOperations.RequireNode(s, Name ?? Simulation.NodeName ?? throw new SimulationException(
+            "NodeNameRequired", ErrorCategory.InvalidArgument, "Resume-ClusterNode on the orchestrator needs -Name."));
+        NodeOperations.Resume(s, node, Failback);
+        return Projections.Node(s, node);
+    }));
+}

@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using AzureLocalUpgrade.Simulation.Model;
+
+namespace AzureLocalUpgrade.Simulation.Cmdlets.HyperV;
+
+[Cmdlet(VerbsLifecycle.Start, "VM")]
+public sealed class StartVmCommand : SimulatorCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string[] Name { get; set; } = [];
+
+    protected override void Execute() => OnCluster(s =>
+    {
+        foreach (var name in Name)
+        {
+            VmLookup.Require(s, Simulation, name).State = ClusterGroupStatus.Online;
+        }
+    });
+}

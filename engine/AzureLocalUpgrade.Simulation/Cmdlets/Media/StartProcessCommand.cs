@@ -1,0 +1,66 @@
+using System.Management.Automation;
+using AzureLocalUpgrade.Simulation.Behaviour;
+using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
+
+namespace AzureLocalUpgrade.Simulation.Cmdlets.Media;
+
+/// <summary>
+/// Runs setup.exe from staged media: '/auto upgrade' stages the media's feature update for the next reboot.
+/// Other programs are not simulated.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Start, "Process")]
+public sealed class StartProcessCommand : SimulatorCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    public string FilePath { get; set; } = "";
+
+    [Parameter(Position = 1)]
+    public string[]? ArgumentList { get; set; }
+
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    [Parameter]
+    public SwitchParameter NoNewWindow { get; set; }
+
+    protected override void Execute()
+    {
+        var process = OnLocalNode((s, node) =>
+        {
+            var release = FileOperations.MediaReleaseAt(node, FilePath) ?? throw new SimulationException(
+                "InvalidOperationException,Microsoft.PowerShell.Commands.StartProcessCommand",
+                ErrorCategory.InvalidOperation,
+                $"This command cannot be run because '{FilePath}' is not setup.exe in setup media staged on {node.Name} (extract the ISO there first).");
+            var arguments = string.Join(' ', ArgumentList ?? []);
+            if (!arguments.Contains("/auto upgrade", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SimulationException("SetupArgumentsNotSimulated", ErrorCategory.InvalidArgument, $"The simulator runs setup.exe only as '/auto upgrade ...'; got '{arguments}'.");
+            }
+
+            if (SimulatedReleases.BuildAfterFeatureUpdate(release) <= node.Build)
+            {
+                return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900210));
+            }
+
+            if (s.Stretch && release == "23H2")
+            {
+                return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900208));
+            }
+
+            if (Wait)
+            {
+                Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
+            }
+
+            node.PendingFeatureUpdate = release;
+            return new ProcessInfo(4242, "setup", Wait, 0);
+        });
+        if (PassThru)
+        {
+            WriteObject(process);
+        }
+    }
+}

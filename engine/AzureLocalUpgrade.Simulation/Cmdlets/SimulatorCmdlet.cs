@@ -1,0 +1,112 @@
+using System.Management.Automation;
+using AzureLocalUpgrade.Simulation.Behaviour;
+using AzureLocalUpgrade.Simulation.Model;
+using AzureLocalUpgrade.Simulation.Sessions;
+
+namespace AzureLocalUpgrade.Simulation.Cmdlets;
+
+/// <summary>
+/// Base of every simulator cmdlet: finds the cluster model and the local node through $AluSimulation, refuses to
+/// work in a session broken by a restart, and turns refused operations into ErrorRecords (non-terminating, so
+/// -ErrorAction SilentlyContinue works as on the real cmdlets; with ErrorActionPreference Stop they stop the script).
+/// </summary>
+public abstract class SimulatorCmdlet : PSCmdlet
+{
+    internal SimulationContext Simulation =>
+        SessionState.PSVariable.GetValue(SimulationContext.VariableName) as SimulationContext
+        ?? throw new SimulationException(
+            "SimulatorNotAttached",
+            ErrorCategory.InvalidOperation,
+            $"{CommandName} is a simulator command, but this runspace is not attached to a simulated cluster (${SimulationContext.VariableName} is missing).");
+
+    internal string CommandName => MyInvocation.MyCommand.Name;
+
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            Execute();
+        }
+        catch (SimulationException ex)
+        {
+            WriteError(new ErrorRecord(ex, ex.ErrorId, ex.Category, null));
+        }
+    }
+
+    protected abstract void Execute();
+
+    /// <summary>Runs a change against the cluster model from this session (checking the session still lives).</summary>
+    internal T OnCluster<T>(Func<SimulationState, T> change) =>
+        Simulation.Cluster.Mutate(state =>
+        {
+            CheckSessionAlive(state);
+            return change(state);
+        });
+
+    internal void OnCluster(Action<SimulationState> change) => OnCluster(s =>
+    {
+        change(s);
+        return true;
+    });
+
+    /// <summary>Runs a change on the node this session is on; fails on the orchestrator, which is not a cluster node.</summary>
+    internal T OnLocalNode<T>(Func<SimulationState, NodeState, T> change) => OnCluster(state =>
+    {
+        var name = Simulation.NodeName ?? throw new SimulationException(
+            "NodeCommandOnOrchestrator",
+            ErrorCategory.InvalidOperation,
+            $"{CommandName} acts on a cluster node's own state; run it in a node session (on: node), not on the orchestrator.");
+        return change(state, NodeOperations.RequireNode(state, name));
+    });
+
+    internal void OnLocalNode(Action<SimulationState, NodeState> change) => OnLocalNode((s, n) =>
+    {
+        change(s, n);
+        return true;
+    });
+
+    /// <summary>A cluster name given on the command line must be this cluster.</summary>
+    internal static void CheckClusterName(SimulationState state, string? name)
+    {
+        if (name is not null && !string.Equals(name, state.ClusterName, StringComparison.OrdinalIgnoreCase)
+            && !name.StartsWith(state.ClusterName + ".", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SimulationException(
+                "ClusterNotFound",
+                ErrorCategory.ObjectNotFound,
+                $"Cannot access cluster '{name}': the simulated cluster is named {state.ClusterName}.");
+        }
+    }
+
+    /// <summary>Failover-cluster cmdlets need the cluster service running somewhere.</summary>
+    internal void RequireClusterRunning(SimulationState state)
+    {
+        if (!state.ClusterRunning)
+        {
+            throw new SimulationException(
+                "ClusterServiceNotRunning",
+                ErrorCategory.ConnectionError,
+                $"{CommandName}: the cluster service is not running on any node of cluster {state.ClusterName}. Start it with Start-Cluster.");
+        }
+    }
+
+    internal static SimulationException NotFound(string what, string name, IEnumerable<string> available) =>
+        new("ObjectNotFound", ErrorCategory.ObjectNotFound, $"{what} '{name}' was not found. Available: {string.Join(", ", available)}.");
+
+    private void CheckSessionAlive(SimulationState state)
+    {
+        if (Simulation.NodeName is not { } nodeName)
+        {
+            return;
+        }
+
+        var node = NodeOperations.RequireNode(state, nodeName);
+        if (!node.MachineOnline || node.BootEpoch != Simulation.BootEpoch)
+        {
+            throw new SimulationException(
+                "PSSessionStateBroken",
+                ErrorCategory.ResourceUnavailable,
+                $"The session to {nodeName} is broken: the computer restarted after the session was opened. Open a new session.");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using System.Management.Automation;
+
+namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
+
+/// <summary>Running storage jobs; no output once repair is done.</summary>
+[Cmdlet(VerbsCommon.Get, "StorageJob")]
+public sealed class GetStorageJobCommand : SimulatorCmdlet
+{
+    protected override void Execute() =>
+        WriteObject(OnCluster(s => s.Storage.Jobs.Select(j => Projections.Job(s, j)).ToList()), enumerateCollection: true);
+}

@@ -1,0 +1,8 @@
+namespace AzureLocalUpgrade.Simulation.Model;
+
+public enum ServiceStartType
+{
+    Automatic,
+    Manual,
+    Disabled,
+}

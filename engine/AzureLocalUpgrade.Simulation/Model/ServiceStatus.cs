@@ -1,0 +1,7 @@
+namespace AzureLocalUpgrade.Simulation.Model;
+
+public enum ServiceStatus
+{
+    Running,
+    Stopped,
+}
