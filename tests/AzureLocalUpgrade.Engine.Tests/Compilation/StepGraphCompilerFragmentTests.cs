@@ -8,8 +8,8 @@ namespace AzureLocalUpgrade.Engine.Tests.Compilation;
 /// <summary>Fragment inputs: the call's with over the import's with over the input's default; templates rendered.</summary>
 public sealed class StepGraphCompilerFragmentTests
 {
-    private static readonly Runbook Fragment = Runbooks.Fragment(
-        [Runbooks.Input("target", "23H2"), Runbooks.Input("variant", "default"), Runbooks.Input("media", "C:\\media")],
+    private static readonly Runbook Fragment = TestRunbooks.Fragment(
+        [TestRunbooks.Input("target", "23H2"), TestRunbooks.Input("variant", "default"), TestRunbooks.Input("media", "C:\\media")],
         PowerShell("apply"));
 
     [Theory]
@@ -18,8 +18,8 @@ public sealed class StepGraphCompilerFragmentTests
     [InlineData("media", "C:\\media")]
     public void Compile_FragmentInputs_ShouldTakeCallOverImportOverDefault(string input, string expected)
     {
-        var import = Runbooks.Import("keys", Fragment, ("target", "23H2"), ("variant", "from-import"));
-        var runbook = Runbooks.With([import], Use("registry", "keys", ("target", "24H2")));
+        var import = TestRunbooks.Import("keys", Fragment, ("target", "23H2"), ("variant", "from-import"));
+        var runbook = TestRunbooks.With([import], Use("registry", "keys", ("target", "24H2")));
 
         var graph = TestCompiler.Compile(runbook);
 
@@ -29,7 +29,7 @@ public sealed class StepGraphCompilerFragmentTests
     [Fact]
     public void Compile_TemplateInWith_ShouldBeRenderedInTheCallersScope()
     {
-        var runbook = Runbooks.With([Runbooks.Import("keys", Fragment)],
+        var runbook = TestRunbooks.With([TestRunbooks.Import("keys", Fragment)],
             ForEachNode("each", Strategy.Default, Use("registry", "keys", ("variant", "{{ node.name }}-{{ cluster.node_count }}"))));
 
         var graph = TestCompiler.Compile(runbook, nodes: 2);
@@ -40,8 +40,8 @@ public sealed class StepGraphCompilerFragmentTests
     [Fact]
     public void Compile_SecretPassedToFragment_ShouldStayASecretValue()
     {
-        var fragment = Runbooks.Fragment([Runbooks.Input("password", null, ParameterType.Secret)], PowerShell("join"));
-        var runbook = Runbooks.With([Runbooks.Import("domain", fragment)], Use("join", "domain", ("password", "{{ params.adminPassword }}")));
+        var fragment = TestRunbooks.Fragment([TestRunbooks.Input("password", null, ParameterType.Secret)], PowerShell("join"));
+        var runbook = TestRunbooks.With([TestRunbooks.Import("domain", fragment)], Use("join", "domain", ("password", "{{ params.adminPassword }}")));
 
         var graph = TestCompiler.Compile(runbook, parameters: new Dictionary<string, object?> { ["adminPassword"] = new SecretValue("P@ssw0rd!") });
 
@@ -51,9 +51,9 @@ public sealed class StepGraphCompilerFragmentTests
     [Fact]
     public void Compile_MissingRequiredInput_ShouldReportALU2005()
     {
-        var fragment = Runbooks.Fragment([Runbooks.Input("target")], PowerShell("apply"));
+        var fragment = TestRunbooks.Fragment([TestRunbooks.Input("target")], PowerShell("apply"));
 
-        var (graph, diagnostics) = TestCompiler.TryCompile(Runbooks.With([Runbooks.Import("keys", fragment)], Use("registry", "keys")));
+        var (graph, diagnostics) = TestCompiler.TryCompile(TestRunbooks.With([TestRunbooks.Import("keys", fragment)], Use("registry", "keys")));
 
         graph.Should().BeNull();
         diagnostics.Should().ContainSingle(d => d.Code == "ALU2005");
@@ -62,7 +62,7 @@ public sealed class StepGraphCompilerFragmentTests
     [Fact]
     public void Compile_StepInsideFragmentWithoutOn_ShouldRunOnTheNodeOfTheCallingForEach()
     {
-        var runbook = Runbooks.With([Runbooks.Import("keys", Fragment)], ForEachNode("each", Strategy.Default, Use("registry", "keys")), Use("once", "keys"));
+        var runbook = TestRunbooks.With([TestRunbooks.Import("keys", Fragment)], ForEachNode("each", Strategy.Default, Use("registry", "keys")), Use("once", "keys"));
 
         var graph = TestCompiler.Compile(runbook, nodes: 2);
 

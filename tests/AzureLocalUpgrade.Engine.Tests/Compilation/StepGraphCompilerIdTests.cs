@@ -10,7 +10,7 @@ public sealed class StepGraphCompilerIdTests
     [Fact]
     public void Compile_NestedGroup_ShouldPrefixChildIdsWithGroupId()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(Group("prerequisites", PowerShell("stamp-absent"), PowerShell("cau-role"))));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(Group("prerequisites", PowerShell("stamp-absent"), PowerShell("cau-role"))));
 
         graph.Steps.Select(s => s.Id).Should().Equal("prerequisites/stamp-absent", "prerequisites/cau-role");
         graph.Steps.Should().OnlyContain(s => s.GroupId == "prerequisites");
@@ -19,7 +19,7 @@ public sealed class StepGraphCompilerIdTests
     [Fact]
     public void Compile_ForEachNode_ShouldExpandOncePerNodeInInventoryOrder()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(ForEachNode("rolling-update", Strategy.Default, PowerShell("drain"), PowerShell("resume"))), nodes: 3);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(ForEachNode("rolling-update", Strategy.Default, PowerShell("drain"), PowerShell("resume"))), nodes: 3);
 
         graph.Steps.Select(s => s.Id).Should().Equal(
             "rolling-update[hci01-n1]/drain", "rolling-update[hci01-n1]/resume",
@@ -33,8 +33,8 @@ public sealed class StepGraphCompilerIdTests
     [Fact]
     public void Compile_FragmentCall_ShouldPrefixFragmentStepsWithCallingStepId()
     {
-        var fragment = Runbooks.Fragment([], PowerShell("refs-metadata-validation"));
-        var runbook = Runbooks.With([Runbooks.Import("registry-keys", fragment)], Use("registry", "registry-keys"));
+        var fragment = TestRunbooks.Fragment([], PowerShell("refs-metadata-validation"));
+        var runbook = TestRunbooks.With([TestRunbooks.Import("registry-keys", fragment)], Use("registry", "registry-keys"));
 
         var graph = TestCompiler.Compile(runbook);
 
@@ -47,7 +47,7 @@ public sealed class StepGraphCompilerIdTests
     {
         var group = ForEachNode("rolling-update", Strategy.Default, PowerShell("drain")).OnFailure(PowerShell("resume-anyway"));
 
-        var graph = TestCompiler.Compile(Runbooks.Of(group), nodes: 2);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(group), nodes: 2);
 
         graph.Group("rolling-update[hci01-n2]").OnFailure.Select(s => s.Id).Should().Equal("rolling-update[hci01-n2]/onFailure/resume-anyway");
         graph.Group("rolling-update[hci01-n2]").OnFailure[0].Target.Node.Should().Be("hci01-n2");
@@ -57,7 +57,7 @@ public sealed class StepGraphCompilerIdTests
     [Fact]
     public void Compile_OnFailureOfStep_ShouldBeAttachedToTheStep()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("raise-level").OnFailure(PowerShell("report"), PowerShell("notify"))));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("raise-level").OnFailure(PowerShell("report"), PowerShell("notify"))));
 
         var recovery = graph.Step("raise-level").OnFailure;
         recovery.Select(s => s.Id).Should().Equal("raise-level/onFailure/report", "raise-level/onFailure/notify");

@@ -10,7 +10,7 @@ public sealed class StepGraphCompilerOrderingTests
     [Fact]
     public void Compile_StepsWithoutNeeds_ShouldEachFollowThePreviousSibling()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("a"), PowerShell("b"), PowerShell("c")));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("a"), PowerShell("b"), PowerShell("c")));
 
         graph.Step("a").Needs.Should().BeEmpty();
         graph.Step("b").Needs.Should().Equal("a");
@@ -20,7 +20,7 @@ public sealed class StepGraphCompilerOrderingTests
     [Fact]
     public void Compile_EmptyNeeds_ShouldDependOnNoSibling()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("a"), PowerShell("b").Needs()));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("a"), PowerShell("b").Needs()));
 
         graph.Step("b").Needs.Should().BeEmpty();
     }
@@ -28,7 +28,7 @@ public sealed class StepGraphCompilerOrderingTests
     [Fact]
     public void Compile_ExplicitNeeds_ShouldDependOnExactlyThoseSiblings()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("a"), PowerShell("b").Needs(), PowerShell("c").Needs("a", "b")));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("a"), PowerShell("b").Needs(), PowerShell("c").Needs("a", "b")));
 
         graph.Step("c").Needs.Should().Equal("a", "b");
     }
@@ -36,7 +36,7 @@ public sealed class StepGraphCompilerOrderingTests
     [Fact]
     public void Compile_NeedsOnALaterSibling_ShouldPlaceTheNeededStepFirst()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("report").Needs("collect"), PowerShell("collect").Needs()));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("report").Needs("collect"), PowerShell("collect").Needs()));
 
         graph.Steps.Select(s => s.Id).Should().Equal("collect", "report");
     }
@@ -44,7 +44,7 @@ public sealed class StepGraphCompilerOrderingTests
     [Fact]
     public void Compile_StepAfterGroup_ShouldDependOnTheGroupsExitLeaves()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(Group("prep", PowerShell("x"), PowerShell("y").Needs()), PowerShell("after")));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(Group("prep", PowerShell("x"), PowerShell("y").Needs()), PowerShell("after")));
 
         graph.Step("after").Needs.Should().Equal("prep/x", "prep/y");
     }
@@ -52,7 +52,7 @@ public sealed class StepGraphCompilerOrderingTests
     [Fact]
     public void Compile_GroupAfterStep_ShouldMakeItsEntryLeavesDependOnThatStep()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("before"), Group("work", PowerShell("x"), PowerShell("y").Needs())));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("before"), Group("work", PowerShell("x"), PowerShell("y").Needs())));
 
         graph.Step("work/x").Needs.Should().Equal("before");
         graph.Step("work/y").Needs.Should().Equal("before");
@@ -63,7 +63,7 @@ public sealed class StepGraphCompilerOrderingTests
     {
         var rolling = ForEachNode("update", new Strategy(StrategyMode.Rolling, 1, 0), PowerShell("drain"), PowerShell("resume"));
 
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("check"), rolling), nodes: 3);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("check"), rolling), nodes: 3);
 
         graph.Step("update[hci01-n1]/drain").Needs.Should().Equal("check");
         graph.Step("update[hci01-n2]/drain").Needs.Should().Equal("check", "update[hci01-n1]/resume");
@@ -75,7 +75,7 @@ public sealed class StepGraphCompilerOrderingTests
     {
         var rolling = ForEachNode("update", new Strategy(StrategyMode.Rolling, 2, 0), PowerShell("work"));
 
-        var graph = TestCompiler.Compile(Runbooks.Of(rolling, PowerShell("after")), nodes: 4);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(rolling, PowerShell("after")), nodes: 4);
 
         graph.Step("update[hci01-n2]/work").Needs.Should().BeEmpty();
         graph.Step("update[hci01-n3]/work").Needs.Should().Equal("update[hci01-n1]/work");
@@ -86,7 +86,7 @@ public sealed class StepGraphCompilerOrderingTests
     [Fact]
     public void Compile_ParallelForEach_ShouldAddNoEdgesBetweenNodes()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(ForEachNode("scan", Strategy.Default, PowerShell("work")), PowerShell("after")), nodes: 3);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(ForEachNode("scan", Strategy.Default, PowerShell("work")), PowerShell("after")), nodes: 3);
 
         graph.Steps.Where(s => s.Id.StartsWith("scan", StringComparison.Ordinal)).Should().OnlyContain(s => s.Needs.Count == 0);
         graph.Step("after").Needs.Should().Equal("scan[hci01-n1]/work", "scan[hci01-n2]/work", "scan[hci01-n3]/work");
@@ -97,7 +97,7 @@ public sealed class StepGraphCompilerOrderingTests
     {
         var rolling = ForEachNode("update", new Strategy(StrategyMode.Rolling, 1, 0), PowerShell("a"), Group("inner", PowerShell("b"), PowerShell("c").Needs()));
 
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("z").Needs("update"), rolling.Needs()), nodes: 4);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("z").Needs("update"), rolling.Needs()), nodes: 4);
 
         var position = graph.Steps.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
         graph.Steps.Should().OnlyContain(s => s.Needs.All(n => position[n] < position[s.Id]));

@@ -13,7 +13,7 @@ public sealed class StepGraphCompilerPruningTests
     [Fact]
     public void Compile_FalseWhen_ShouldKeepStepSkippedWithConditionAsReason()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(Manual("secure-boot", "Enable it").When("params.approveSecureBoot")), parameters: NoSecureBootApproval);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(Manual("secure-boot", "Enable it").When("params.approveSecureBoot")), parameters: NoSecureBootApproval);
 
         var step = graph.Step("secure-boot");
         step.SkippedReason.Should().Be("when: params.approveSecureBoot");
@@ -24,7 +24,7 @@ public sealed class StepGraphCompilerPruningTests
     [Fact]
     public void Compile_StepAfterPrunedStep_ShouldInheritThePrunedStepsDependencies()
     {
-        var runbook = Runbooks.Of(PowerShell("a"), PowerShell("b").When("params.approveSecureBoot"), PowerShell("c"));
+        var runbook = TestRunbooks.Of(PowerShell("a"), PowerShell("b").When("params.approveSecureBoot"), PowerShell("c"));
 
         var graph = TestCompiler.Compile(runbook, parameters: NoSecureBootApproval);
 
@@ -34,7 +34,7 @@ public sealed class StepGraphCompilerPruningTests
     [Fact]
     public void Compile_PrunedGroup_ShouldSkipEveryStepInsideAndPassItsDependenciesThrough()
     {
-        var runbook = Runbooks.Of(
+        var runbook = TestRunbooks.Of(
             PowerShell("a"),
             ForEachNode("stretch-only", Strategy.Default, PowerShell("site-check")).When("cluster.stretch"),
             PowerShell("c"));
@@ -53,7 +53,7 @@ public sealed class StepGraphCompilerPruningTests
     [InlineData("node.name != 'hci01-n3' && params.approveSecureBoot == false", new[] { "u[hci01-n3]/enable" })]
     public void Compile_WhenOverNodeFacts_ShouldPruneOnlyTheNodesWhereItIsFalse(string condition, string[] running)
     {
-        var runbook = Runbooks.Of(ForEachNode("u", Strategy.Default, PowerShell("enable").When(condition)));
+        var runbook = TestRunbooks.Of(ForEachNode("u", Strategy.Default, PowerShell("enable").When(condition)));
 
         var graph = TestCompiler.Compile(runbook, nodes: 3, parameters: NoSecureBootApproval);
 
@@ -65,7 +65,7 @@ public sealed class StepGraphCompilerPruningTests
     [Fact]
     public void Compile_ConditionThatIsNotBoolean_ShouldReportALU3002()
     {
-        var (graph, diagnostics) = TestCompiler.TryCompile(Runbooks.Of(PowerShell("a").When("cluster.name")));
+        var (graph, diagnostics) = TestCompiler.TryCompile(TestRunbooks.Of(PowerShell("a").When("cluster.name")));
 
         graph.Should().BeNull();
         diagnostics.Should().ContainSingle(d => d.Code == "ALU3002");

@@ -14,7 +14,7 @@ public sealed class StepGraphCompilerStepTests
     [Fact]
     public void Compile_Name_ShouldBeRenderedWithTheNodeInScope()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(ForEachNode("u", Strategy.Default, PowerShell("drain").Named("Drain {{ node.name }} ({{ node.release }})"))), nodes: 1);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(ForEachNode("u", Strategy.Default, PowerShell("drain").Named("Drain {{ node.name }} ({{ node.release }})"))), nodes: 1);
 
         graph.Step("u[hci01-n1]/drain").DisplayName.Should().Be("Drain hci01-n1 (22H2)");
     }
@@ -22,7 +22,7 @@ public sealed class StepGraphCompilerStepTests
     [Fact]
     public void Compile_SecretInText_ShouldRenderAsMask()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(Manual("gate", "Log in with {{ params.pw }}")),
+        var graph = TestCompiler.Compile(TestRunbooks.Of(Manual("gate", "Log in with {{ params.pw }}")),
             parameters: new Dictionary<string, object?> { ["pw"] = new SecretValue("hunter22") });
 
         graph.Step("gate").Instructions.Should().Be("Log in with ***");
@@ -34,7 +34,7 @@ public sealed class StepGraphCompilerStepTests
     [InlineData(TargetKind.Node, "node:hci01-n2")]
     public void Compile_ExplicitTargetInsideForEach_ShouldResolveToTheDocumentedTarget(TargetKind on, string expected)
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(ForEachNode("u", Strategy.Default, PowerShell("s", on: on))), nodes: 2);
+        var graph = TestCompiler.Compile(TestRunbooks.Of(ForEachNode("u", Strategy.Default, PowerShell("s", on: on))), nodes: 2);
 
         var target = graph.Step("u[hci01-n2]/s").Target;
         (target.Node is null ? "orchestrator" : $"{target.Kind.ToString().ToLowerInvariant()}:{target.Node}").Should().Be(expected);
@@ -43,7 +43,7 @@ public sealed class StepGraphCompilerStepTests
     [Fact]
     public void Compile_StepWithoutEstimate_ShouldUseTheDefaultForItsKind()
     {
-        var graph = TestCompiler.Compile(Runbooks.Of(PowerShell("p"), Check("c"), Manual("m", "ok"), Wait("w", timeout: "2h"), PowerShell("e").Takes("45m")));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("p"), Check("c"), Manual("m", "ok"), Wait("w", timeout: "2h"), PowerShell("e").Takes("45m")));
 
         graph.Steps.Select(s => s.Estimate).Should().Equal(
             DefaultEstimates.PowerShell, DefaultEstimates.Check, DefaultEstimates.Manual, TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(45));
@@ -54,7 +54,7 @@ public sealed class StepGraphCompilerStepTests
     public void Compile_UndefinedTemplateVariable_ShouldReportALU2201AtTheMappedPosition()
     {
         var text = new EmbeddedText("Drain {{ nod.name }}", Text.SourceSpan.At("rb.yaml", 7, 9), 7, 15, false);
-        var (graph, diagnostics) = TestCompiler.TryCompile(Runbooks.Of(PowerShell("drain") with { Name = text }));
+        var (graph, diagnostics) = TestCompiler.TryCompile(TestRunbooks.Of(PowerShell("drain") with { Name = text }));
 
         graph.Should().BeNull();
         var diagnostic = diagnostics.Should().ContainSingle().Subject;
@@ -65,7 +65,7 @@ public sealed class StepGraphCompilerStepTests
     [Fact]
     public void Compile_Twice_ShouldGiveByteIdenticalPlans()
     {
-        var runbook = Runbooks.Of(PowerShell("a"), ForEachNode("u", new Strategy(StrategyMode.Rolling, 2, 0), PowerShell("x"), Wait("y")), Manual("m", "ok"));
+        var runbook = TestRunbooks.Of(PowerShell("a"), ForEachNode("u", new Strategy(StrategyMode.Rolling, 2, 0), PowerShell("x"), Wait("y")), Manual("m", "ok"));
         string Render() => new JsonPlanRenderer().Render(PlanBuilder.Build(TestCompiler.Compile(runbook, nodes: 5), new PlanOrigin("rb.yaml", "c.yaml")));
 
         Render().Should().Be(Render());

@@ -4,7 +4,7 @@ using AzureLocalUpgrade.Engine.Text;
 namespace AzureLocalUpgrade.Engine.Tests.TestSupport;
 
 /// <summary>Runbook and fragment documents built in code around a list of steps.</summary>
-internal static class Runbooks
+internal static class TestRunbooks
 {
     public static Runbook Of(params StepDefinition[] steps) => With([], steps);
 
