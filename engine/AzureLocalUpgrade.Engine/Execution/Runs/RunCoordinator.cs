@@ -123,6 +123,7 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
         ReconnectTimeout = options.ReconnectTimeout,
         HealthGate = options.HealthGate,
         CancellationGracePeriod = options.CancellationGracePeriod,
+        Window = options.Window,
         Resume = resume,
     };
 
@@ -135,6 +136,7 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
             {
                 PauseReason.Gate => "waiting for approval of " + string.Join(", ", result.WaitingFor),
                 PauseReason.Decision => "waiting for a decision about " + string.Join(", ", result.WaitingFor),
+                PauseReason.Window => "waiting for the next maintenance window before " + string.Join(", ", result.WaitingFor),
                 _ => "cancelled; resumable",
             });
         }

@@ -1,4 +1,5 @@
 using AzureLocalUpgrade.Engine.Execution.Health;
+using AzureLocalUpgrade.Engine.Scheduling;
 
 namespace AzureLocalUpgrade.Engine.Execution.Runs;
 
@@ -24,4 +25,7 @@ public sealed record RunOptions
     public HealthGateOptions HealthGate { get; init; } = HealthGateOptions.Default;
 
     public TimeSpan CancellationGracePeriod { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The maintenance window disruptive groups must fit in (<c>--window</c>); null means any time.</summary>
+    public MaintenanceWindow? Window { get; init; }
 }

@@ -1,0 +1,80 @@
+using AzureLocalUpgrade.Engine.Execution;
+using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Scheduling;
+
+namespace AzureLocalUpgrade.Engine.Tests.Execution;
+
+/// <summary>
+/// Maintenance windows: a disruptive node group starts only when its estimate fits in what is left of the window.
+/// The virtual clock starts on Monday 2026-11-23 02:15 UTC.
+/// </summary>
+public sealed class WindowTests
+{
+    private static readonly InstanceStep[] DrainAndUpdate = [new("drain"), new("update")];
+
+    [Fact]
+    public async Task A_node_group_longer_than_the_rest_of_the_window_pauses_the_run_with_exit_3()
+    {
+        var graph = RollingUpdate(perNode: TimeSpan.FromHours(1));
+        using var fixture = new ExecutionFixture(graph);
+
+        var result = await fixture.RunAsync(graph.Build(), c => c with { Window = Window("Mon 02:00-Mon 03:00") });
+
+        result.Outcome.Should().Be(RunOutcome.Paused);
+        result.PauseReason.Should().Be(PauseReason.Window);
+        result.ExitCode.Should().Be(3);
+        result.Summary.Should().Contain("alu resume");
+        fixture.Host.Calls.Should().NotContain(c => c.Node != null && !c.StepId.StartsWith("alu:", StringComparison.Ordinal), "no node may be taken down when its group cannot finish in the window");
+    }
+
+    [Fact]
+    public async Task The_deferral_is_journalled_with_its_reason()
+    {
+        var graph = RollingUpdate(perNode: TimeSpan.FromHours(1));
+        using var fixture = new ExecutionFixture(graph);
+
+        await fixture.RunAsync(graph.Build(), c => c with { Window = Window("Mon 02:00-Mon 03:00") });
+
+        fixture.Journal.Should().Contain(r => r.Type == JournalRecordTypes.WindowCheck && r.Outcome == "deferred" && r.Reason!.Length > 0);
+    }
+
+    [Fact]
+    public async Task A_resume_in_the_next_window_finishes_the_run()
+    {
+        var graph = RollingUpdate(perNode: TimeSpan.FromHours(1));
+        using var fixture = new ExecutionFixture(graph);
+        var window = Window("Mon 02:00-Mon 06:00");
+        fixture.Clock.Advance(TimeSpan.FromHours(3)); // 05:15: 45 minutes left, too short for a node
+        var paused = await fixture.RunAsync(graph.Build(), c => c with { Window = window });
+        paused.PauseReason.Should().Be(PauseReason.Window);
+
+        fixture.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromHours(3)); // next Monday 02:15
+        var resumed = await fixture.RunAsync(graph.Build(), c => c with { Window = window }, resume: RunJournalReader.ReadResumeState(fixture.JournalPath));
+
+        resumed.Outcome.Should().Be(RunOutcome.Succeeded);
+        fixture.Host.Calls.Where(c => c.Node != null && !c.StepId.StartsWith("alu:", StringComparison.Ordinal)).Select(c => c.Node).Distinct()
+            .Should().Equal(graph.Nodes);
+    }
+
+    [Fact]
+    public async Task Without_a_window_the_same_run_is_never_deferred()
+    {
+        var graph = RollingUpdate(perNode: TimeSpan.FromHours(1));
+        using var fixture = new ExecutionFixture(graph);
+
+        var result = await fixture.RunAsync(graph.Build());
+
+        result.Outcome.Should().Be(RunOutcome.Succeeded);
+        fixture.Journal.Should().NotContain(r => r.Type == JournalRecordTypes.WindowCheck);
+    }
+
+    private static TestGraph RollingUpdate(TimeSpan perNode) =>
+        new TestGraph(nodes: 2).ForEach("upd", new Strategy(StrategyMode.Rolling, null, 0), disruptive: true, DrainAndUpdate, instanceEstimate: perNode);
+
+    private static MaintenanceWindow Window(string text)
+    {
+        MaintenanceWindowParser.TryParse(text, "UTC", out var window, out var error).Should().BeTrue(error);
+        return window!;
+    }
+}
