@@ -1,12 +1,9 @@
 using System.CommandLine;
 using AzureLocalUpgrade.Cli.Output;
-using AzureLocalUpgrade.Engine.Compilation;
+using AzureLocalUpgrade.Cli.Running;
 using AzureLocalUpgrade.Engine.Diagnostics;
-using AzureLocalUpgrade.Engine.Inventory;
-using AzureLocalUpgrade.Engine.Parameters;
 using AzureLocalUpgrade.Engine.Planning;
 using AzureLocalUpgrade.Engine.Planning.Rendering;
-using AzureLocalUpgrade.Engine.Validation;
 
 namespace AzureLocalUpgrade.Cli.Commands;
 
@@ -72,22 +69,8 @@ public sealed class PlanCommand(CliConsole console)
     {
         var runbookPath = console.FullPath(request.Runbook);
         var clusterPath = console.FullPath(request.Cluster);
-        var validation = RunbookValidation.LoadAndValidate(runbookPath);
-        bag.AddRange(validation.Diagnostics);
-        var cluster = InventoryLoader.Load(clusterPath, bag);
-        if (validation.ValidRunbook is not { } runbook || cluster is null || bag.HasErrors)
-        {
-            return null;
-        }
-
         var paramsFile = request.ParamsFile is null ? null : console.FullPath(request.ParamsFile);
-        var parameters = ParameterBinder.Bind(runbook, request.Set, paramsFile, bag);
-        if (bag.HasErrors)
-        {
-            return null;
-        }
-
-        var graph = new StepGraphCompiler().Compile(runbook, parameters, cluster, bag);
+        var graph = RunbookCompilation.Compile(runbookPath, clusterPath, request.Set, paramsFile, bag);
         if (graph is null)
         {
             return null;
