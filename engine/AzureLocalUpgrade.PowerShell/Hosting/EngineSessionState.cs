@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace AzureLocalUpgrade.PowerShell.Hosting;
+
+/// <summary>
+/// The engine's base session state: every local runspace (orchestrator, simulated node) starts from it.
+/// Built once per host; connectors that add cmdlets (the simulator) clone it rather than change it.
+/// </summary>
+public static class EngineSessionState
+{
+    /// <summary>Builds the base state: the engine's core commands, strict errors, every stream captured, the prelude.</summary>
+    public static InitialSessionState Create()
+    {
+        // CreateDefault() needs Microsoft.PowerShell.ConsoleHost, which the SMA package alone does not ship;
+        // CreateDefault2() is the core engine and works everywhere.
+        var state = InitialSessionState.CreateDefault2();
+
+        // Stop turns every error record into a terminating error, so a failing command fails the step
+        // instead of letting the script run on.
+        AddPreference(state, "ErrorActionPreference", ActionPreference.Stop);
+
+        // The host records these streams; at their default (SilentlyContinue) they would never be written.
+        AddPreference(state, "VerbosePreference", ActionPreference.Continue);
+        AddPreference(state, "InformationPreference", ActionPreference.Continue);
+        AddPreference(state, "DebugPreference", ActionPreference.Continue);
+        AddPreference(state, "WarningPreference", ActionPreference.Continue);
+
+        // One thread per runspace, reused by every pipeline: cmdlets that keep thread affinity behave, and
+        // a runspace costs one thread however many steps run in it.
+        state.ThreadOptions = PSThreadOptions.ReuseThread;
+
+        state.Commands.Add(new SessionStateCmdletEntry(WriteAluLogCommand.CommandName, typeof(WriteAluLogCommand), null));
+        return state;
+    }
+
+    private static void AddPreference(InitialSessionState state, string name, ActionPreference value) =>
+        state.Variables.Add(new SessionStateVariableEntry(name, value, null));
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation.Runspaces;
+using AzureLocalUpgrade.Engine.Graph;
+
+namespace AzureLocalUpgrade.PowerShell.Hosting;
+
+/// <summary>
+/// The host's one runspace for one target, and the gate that lets a single pipeline run in it at a time
+/// (a runspace runs one pipeline at a time; steps for the same target queue here rather than fail).
+/// </summary>
+internal sealed class TargetSession(StepTarget target) : IDisposable
+{
+    public StepTarget Target { get; } = target;
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>The open runspace; null before the first step and after the session broke. Touched only under <see cref="Gate"/>.</summary>
+    public Runspace? Runspace { get; set; }
+
+    public void DropRunspace()
+    {
+        var runspace = Runspace;
+        Runspace = null;
+        runspace?.Dispose();
+    }
+
+    public void Dispose()
+    {
+        DropRunspace();
+        Gate.Dispose();
+    }
+}
