@@ -19,6 +19,12 @@ public static class CliApplication
         PlanCommand.Create(console),
         RunbooksCommand.Create(console),
         SchemaCommand.Create(console),
+        SelectCommand.Create(),
+        RunCommand.Create(console),
+        ResumeCommand.Create(console),
+        StatusCommand.Create(console),
+        ReportCommand.Create(console),
+        SimCommand.Create(console),
     ];
 
     public static RootCommand CreateRootCommand(CliConsole console)

@@ -28,6 +28,9 @@ public sealed class CliConsole
 
     public string WorkingDirectory { get; }
 
+    /// <summary>True for the real process streams; tests pass writers and never get prompts or live rendering.</summary>
+    public bool IsSystemConsole => ReferenceEquals(Out, Console.Out);
+
     public static CliConsole FromSystemConsole() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory());
 
     /// <summary>A path as the user should see it: relative to the working directory when it lies under it.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Planning;
@@ -78,18 +77,6 @@ public sealed record SavedPlan(
         var secrets = root.TryGetProperty("secretParameters", out var names)
             ? names.EnumerateArray().Select(n => n.GetString()!).ToHashSet(StringComparer.Ordinal)
             : [];
-        return root.GetProperty("parameters").EnumerateObject()
-            .Where(p => !secrets.Contains(p.Name))
-            .Select(p => $"{p.Name}={Text(p.Value)}")
-            .ToList();
+        return ParameterArguments.FromJson(root.GetProperty("parameters"), secrets);
     }
-
-    private static string Text(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.Null => "",
-        _ => value.GetString() ?? string.Create(CultureInfo.InvariantCulture, $"{value}"),
-    };
 }

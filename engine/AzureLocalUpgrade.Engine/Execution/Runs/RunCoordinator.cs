@@ -25,7 +25,7 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
             var folder = RunFolder.Create(settings.StateDirectory, runId);
             try
             {
-                folder.Pin(graph, runbookPath, settings.Clock.UtcNow);
+                folder.Pin(graph, runbookPath, settings.Clock.UtcNow, options.PlanHash);
             }
             catch
             {

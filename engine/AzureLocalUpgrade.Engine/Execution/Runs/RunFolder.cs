@@ -68,7 +68,7 @@ public sealed class RunFolder
     /// <c>../</c> still resolve), and refuses when a file changed since it was compiled.
     /// </summary>
     /// <param name="runbookPath">The runbook file the graph was compiled from; <see cref="StepGraph.SourceHashes"/> keys are relative to its folder.</param>
-    public RunManifest Pin(StepGraph graph, string runbookPath, DateTimeOffset createdAt)
+    public RunManifest Pin(StepGraph graph, string runbookPath, DateTimeOffset createdAt, string? planHash = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var runbookFull = System.IO.Path.GetFullPath(runbookPath);
@@ -121,7 +121,8 @@ public sealed class RunFolder
             StepGraphFingerprint.Of(graph),
             graph.SourceHashes,
             graph.Parameters.Where(p => p.Value is SecretValue).Select(p => p.Key).Order(StringComparer.Ordinal).ToList(),
-            createdAt);
+            createdAt,
+            planHash);
         File.WriteAllText(ManifestPath, JsonSerializer.Serialize(manifest, JournalJson.Indented));
         return manifest;
     }

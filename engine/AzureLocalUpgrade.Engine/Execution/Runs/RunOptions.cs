@@ -28,4 +28,7 @@ public sealed record RunOptions
 
     /// <summary>The maintenance window disruptive groups must fit in (<c>--window</c>); null means any time.</summary>
     public MaintenanceWindow? Window { get; init; }
+
+    /// <summary>The hash of the saved plan being applied, pinned in run.json; null when a runbook is run directly.</summary>
+    public string? PlanHash { get; init; }
 }

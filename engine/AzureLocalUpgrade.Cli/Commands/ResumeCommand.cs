@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Text.Json;
+using AzureLocalUpgrade.Cli.Output;
+using AzureLocalUpgrade.Cli.Running;
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Execution.Runs;
+using AzureLocalUpgrade.Engine.Graph;
+
+namespace AzureLocalUpgrade.Cli.Commands;
+
+/// <summary>
+/// <c>alu resume RUN</c>: continue a paused, cancelled or interrupted run from its journal, compiled from the files
+/// pinned when it started (editing a runbook never changes a run in flight). Secrets are not pinned: pass them again
+/// with <c>--set</c>. <c>--retry STEP</c> / <c>--skip STEP</c> decide about a step a crash caught mid-flight.
+/// </summary>
+public sealed class ResumeCommand(CliConsole console)
+{
+    public sealed record Request(string RunId, IReadOnlyList<string> Retry, IReadOnlyList<string> Skip, ExecutionInput Execution);
+
+    public static Command Create(CliConsole console)
+    {
+        var run = new Argument<string>("run") { Description = "The run id (alu status lists them)." };
+        var retry = new Option<string[]>("--retry") { Description = "Run again a step that was interrupted mid-flight (repeatable)." };
+        var skip = new Option<string[]>("--skip") { Description = "Treat an interrupted step as done, after checking it by hand (repeatable)." };
+        var shared = new ExecutionOptions();
+        var command = new Command("resume", "Continue a paused, cancelled or interrupted run.") { run, retry, skip };
+        foreach (var option in shared.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, _) => new ResumeCommand(console).RunAsync(new Request(
+            parse.GetValue(run)!, parse.GetValue(retry) ?? [], parse.GetValue(skip) ?? [], shared.Read(parse))));
+        return command;
+    }
+
+    public async Task<int> RunAsync(Request request)
+    {
+        var bag = new DiagnosticBag();
+        var stateDirectory = StateDirectoryLocator.Resolve(request.Execution.StateDir, console.WorkingDirectory);
+        var pinned = Pinned(stateDirectory, request, bag);
+        var options = pinned is null ? null : RunPreparation.Options(request.Execution, pinned.Value.Graph, pinned.Value.Manifest.PlanHash, console, bag);
+        var scenario = RunPreparation.Scenario(request.Execution.ScenarioFile, console, bag);
+        if (pinned is not { } run || options is null || bag.HasErrors)
+        {
+            new DiagnosticRenderer(console).Render(bag.Items, request.Execution.LogFormat == Events.LogFormat.Json ? OutputFormat.Json : OutputFormat.Text);
+            return ExitCodes.InvalidInput;
+        }
+
+        options = options with
+        {
+            RetrySteps = request.Retry.ToHashSet(StringComparer.Ordinal),
+            SkipSteps = request.Skip.ToHashSet(StringComparer.Ordinal),
+        };
+        var session = new RunSession(console, stateDirectory, request.Execution.LogFormat, scenario);
+        return await session.ExecuteAsync(run.Graph.Cluster, (coordinator, ct) => coordinator.ResumeAsync(request.RunId, run.Graph, options, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>Compiles the run's pinned runbook with its pinned inventory and parameters (secrets from --set).</summary>
+    private static (StepGraph Graph, RunManifest Manifest)? Pinned(string stateDirectory, Request request, DiagnosticBag bag)
+    {
+        RunFolder folder;
+        RunManifest manifest;
+        try
+        {
+            folder = RunFolder.Open(stateDirectory, request.RunId);
+            manifest = folder.ReadManifest();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or JsonException)
+        {
+            bag.Add(RunInputDiagnostics.RunNotFound(request.RunId, stateDirectory));
+            return null;
+        }
+
+        using var parameters = JsonDocument.Parse(File.ReadAllBytes(folder.PinnedParametersPath));
+        var setArgs = ParameterArguments.FromJson(parameters.RootElement, manifest.SecretParameters.ToHashSet(StringComparer.Ordinal));
+        var secretsOnly = request.Execution.Set.Where(s => manifest.SecretParameters.Any(name => s.StartsWith(name + "=", StringComparison.Ordinal)));
+        if (folder.PinnedInventoryPath is not { } inventory)
+        {
+            bag.Add(RunInputDiagnostics.RunNotFound(request.RunId + " (its inventory was not pinned)", stateDirectory));
+            return null;
+        }
+
+        var graph = RunbookCompilation.Compile(folder.PinnedRunbookPath, inventory, [.. setArgs, .. secretsOnly], null, bag);
+        return graph is null ? null : (graph, manifest);
+    }
+}

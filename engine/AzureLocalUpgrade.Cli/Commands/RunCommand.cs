@@ -1,0 +1,130 @@
+using System.CommandLine;
+using AzureLocalUpgrade.Cli.Output;
+using AzureLocalUpgrade.Cli.Running;
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Execution.Runs;
+using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Planning;
+
+namespace AzureLocalUpgrade.Cli.Commands;
+
+/// <summary>
+/// <c>alu run RUNBOOK|PLAN.json</c>: compile (or check a saved plan still matches its sources), then execute on the
+/// cluster. With <c>--continue</c> a scheduler resumes the cluster's paused or interrupted run of the same graph
+/// instead of starting another.
+/// </summary>
+public sealed class RunCommand(CliConsole console)
+{
+    public sealed record Request(string Target, string? Cluster, string? ParamsFile, bool Continue, ExecutionInput Execution);
+
+    public static Command Create(CliConsole console)
+    {
+        var target = new Argument<string>("runbook-or-plan") { Description = "A runbook file, or a plan saved with alu plan --out (applied exactly, or refused when its sources changed)." };
+        var cluster = new Option<string?>("--cluster", "-c") { Description = "The cluster inventory file (required for a runbook; a saved plan names its own)." };
+        var paramsFile = new Option<string?>("--params") { Description = "A YAML or JSON file of parameter values." };
+        var resume = new Option<bool>("--continue") { Description = "Resume this cluster's paused or interrupted run of the same graph if there is one (for schedulers)." };
+        var shared = new ExecutionOptions();
+        var command = new Command("run", "Run a runbook or a saved plan on a cluster, node by node; resumable.") { target, cluster, paramsFile, resume };
+        foreach (var option in shared.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, _) => new RunCommand(console).RunAsync(new Request(
+            parse.GetValue(target)!, parse.GetValue(cluster), parse.GetValue(paramsFile), parse.GetValue(resume), shared.Read(parse))));
+        return command;
+    }
+
+    public async Task<int> RunAsync(Request request)
+    {
+        var bag = new DiagnosticBag();
+        var stateDirectory = StateDirectoryLocator.Resolve(request.Execution.StateDir, console.WorkingDirectory);
+        var compiled = Compile(request, bag);
+        var options = compiled is null ? null : RunPreparation.Options(request.Execution, compiled.Graph, compiled.PlanHash, console, bag);
+        var scenario = RunPreparation.Scenario(request.Execution.ScenarioFile, console, bag);
+        if (compiled is null || options is null || bag.HasErrors)
+        {
+            new DiagnosticRenderer(console).Render(bag.Items, OutputFormatOf(request.Execution));
+            return ExitCodes.InvalidInput;
+        }
+
+        new DiagnosticRenderer(console).Render(bag.Items, OutputFormat.Text);
+        var resumable = request.Continue ? ResumableRun(stateDirectory, compiled.Graph) : null;
+        var session = new RunSession(console, stateDirectory, request.Execution.LogFormat, scenario);
+        return await session.ExecuteAsync(compiled.Graph.Cluster, (coordinator, ct) => resumable is null
+            ? coordinator.StartAsync(compiled.Graph, compiled.RunbookPath, options, ct)
+            : coordinator.ResumeAsync(resumable, compiled.Graph, options, ct)).ConfigureAwait(false);
+    }
+
+    private sealed record Compiled(StepGraph Graph, string RunbookPath, string? PlanHash);
+
+    private Compiled? Compile(Request request, DiagnosticBag bag)
+    {
+        var target = console.FullPath(request.Target);
+        var paramsFile = request.ParamsFile is null ? null : console.FullPath(request.ParamsFile);
+        if (!SavedPlan.IsPlanFile(target))
+        {
+            if (request.Cluster is null)
+            {
+                bag.Add(new Diagnostic(RunInputCodes.PlanUnreadable, Severity.Error, Engine.Text.SourceSpan.None, "Running a runbook needs --cluster FILE.", "Or run a saved plan: alu plan RUNBOOK --cluster FILE --out plan.json"));
+                return null;
+            }
+
+            var graph = RunbookCompilation.Compile(target, console.FullPath(request.Cluster), request.Execution.Set, paramsFile, bag);
+            return graph is null ? null : new Compiled(graph, target, null);
+        }
+
+        return CompileSavedPlan(target, request, paramsFile, bag);
+    }
+
+    /// <summary>A saved plan runs only if its sources are unchanged and compiling them again gives the same plan bytes.</summary>
+    private Compiled? CompileSavedPlan(string planPath, Request request, string? paramsFile, DiagnosticBag bag)
+    {
+        if (SavedPlan.Read(planPath, bag) is not { } plan)
+        {
+            return null;
+        }
+
+        if (request.Cluster is { } cluster && console.FullPath(cluster) != plan.InventoryPath)
+        {
+            bag.Add(RunInputDiagnostics.PlanUnreadable(planPath, $"it was made for the inventory {console.DisplayPath(plan.InventoryPath)}, not {cluster}"));
+            return null;
+        }
+
+        SavedPlanVerifier.Verify(plan, console.DisplayPath, bag);
+        if (bag.HasErrors)
+        {
+            return null;
+        }
+
+        var graph = RunbookCompilation.Compile(plan.RunbookPath, plan.InventoryPath, [.. plan.SetArgs, .. request.Execution.Set], paramsFile, bag);
+        if (graph is null)
+        {
+            return null;
+        }
+
+        var again = PlanFile.Hash(PlanFile.Serialize(PlanBuilder.Build(graph, PlanOrigin.Relative(plan.RunbookPath, plan.InventoryPath, Path.GetDirectoryName(planPath)!))));
+        if (again != plan.Hash)
+        {
+            bag.Add(RunInputDiagnostics.PlanNotReproducible(console.DisplayPath(planPath), plan.Hash, again));
+            return null;
+        }
+
+        return new Compiled(graph, plan.RunbookPath, plan.Hash);
+    }
+
+    /// <summary>The newest paused or interrupted run of this cluster compiled from the same graph, if any.</summary>
+    private static string? ResumableRun(string stateDirectory, StepGraph graph)
+    {
+        var fingerprint = StepGraphFingerprint.Of(graph);
+        return new RunStatusReader(stateDirectory).ListRuns()
+            .Where(r => r.Cluster == graph.Cluster.Name && r.State is RunState.Paused or RunState.Interrupted)
+            .OrderByDescending(r => r.StartedAt)
+            .Select(r => r.RunId)
+            .FirstOrDefault(id => RunFolder.Open(stateDirectory, id).ReadManifest().GraphFingerprint == fingerprint);
+    }
+
+    private static OutputFormat OutputFormatOf(ExecutionInput input) =>
+        input.LogFormat == Events.LogFormat.Json ? OutputFormat.Json : OutputFormat.Text;
+}

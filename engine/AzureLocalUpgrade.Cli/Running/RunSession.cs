@@ -1,0 +1,56 @@
+using AzureLocalUpgrade.Cli.Events;
+using AzureLocalUpgrade.Engine.Execution;
+using AzureLocalUpgrade.Engine.Execution.Approvals;
+using AzureLocalUpgrade.Engine.Execution.Locking;
+using AzureLocalUpgrade.Engine.Execution.Runs;
+using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Simulation.Scenarios;
+
+namespace AzureLocalUpgrade.Cli.Running;
+
+/// <summary>
+/// The part of <c>alu run</c> and <c>alu resume</c> that executes: opens the cluster (simulated or real), picks the
+/// event stream and the approval source (a prompt only when a person is at a terminal), turns SIGTERM/Ctrl+C into
+/// a resumable stop, maps lock conflicts to exit 4, and writes the run's report when it returns.
+/// </summary>
+public sealed class RunSession(CliConsole console, string stateDirectory, LogFormat logFormat, FaultScenario? scenario)
+{
+    public async Task<int> ExecuteAsync(ClusterInventory inventory, Func<RunCoordinator, CancellationToken, Task<RunResult>> run)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(run);
+        var interactive = console.IsSystemConsole && logFormat == LogFormat.Text && TerminalDetection.CanPrompt;
+        using var loggers = CliLogging.Create(logFormat);
+        await using var environment = TargetEnvironment.Open(inventory, stateDirectory, scenario, loggers);
+        using var signals = new CancellationSignals();
+        RunResult result;
+        using (var sink = EventSinkFactory.Create(logFormat, console.IsSystemConsole && TerminalDetection.StdoutIsTerminal, console.Out, console.Error, loggers))
+        {
+            var settings = new RunCoordinatorSettings(
+                stateDirectory,
+                environment.Host,
+                environment.Clock,
+                TimeProvider.System,
+                interactive ? new TerminalApprovalSource(console.HumanError) : UnattendedApprovalSource.Instance,
+                sink);
+            try
+            {
+                result = await run(new RunCoordinator(settings), signals.Token).ConfigureAwait(false);
+            }
+            catch (LockHeldException held)
+            {
+                console.Error.WriteLine($"alu: error: cluster {inventory.Name} is in use: {held.Message}");
+                return RunExitCodes.LockHeld;
+            }
+        }
+
+        RunReports.Publish(stateDirectory, result, environment.Simulation, console);
+        console.Error.WriteLine(result.Summary);
+        if (environment.Simulation is { } simulation)
+        {
+            console.Error.WriteLine($"Simulated cluster state: {console.DisplayPath(simulation.StateFilePath)} (alu status --cluster FILE shows it)");
+        }
+
+        return result.ExitCode;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using AzureLocalUpgrade.Engine.Execution.Runs;
+using AzureLocalUpgrade.Simulation;
+
+namespace AzureLocalUpgrade.Cli.Status;
+
+/// <summary><c>alu status</c> for people: aligned columns, no colour, so it also reads well in a log.</summary>
+public static class StatusText
+{
+    public static string Runs(IReadOnlyList<RunSummary> runs)
+    {
+        if (runs.Count == 0)
+        {
+            return "No runs yet.\n";
+        }
+
+        var rows = runs.Select(r => new[] { r.RunId, r.Cluster, r.Runbook, r.State.ToString(), r.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", r.Detail ?? "" });
+        return Table(["RUN", "CLUSTER", "RUNBOOK", "STATE", "EXIT", "DETAIL"], rows);
+    }
+
+    public static string Run(RunDetail detail, SimulationSnapshot? simulation)
+    {
+        var text = new StringBuilder();
+        var run = detail.Summary;
+        text.Append(CultureInfo.InvariantCulture, $"Run {run.RunId} on {run.Cluster}: {run.State}{(run.ExitCode is { } code ? $" (exit {code})" : "")}\n");
+        if (run.Detail is not null)
+        {
+            text.Append(run.Detail).Append('\n');
+        }
+
+        text.Append('\n').Append(Table(["STEP", "TARGET", "STATUS", "ATTEMPTS", "DURATION"],
+            detail.Steps.Select(s => new[] { s.StepId, s.Target ?? "", s.Status.ToString(), s.Attempts.ToString(CultureInfo.InvariantCulture), s.Duration?.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) ?? "" })));
+        foreach (var leftover in detail.Leftovers)
+        {
+            text.Append("left over: ").Append(leftover).Append('\n');
+        }
+
+        if (simulation is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nSimulated cluster {simulation.ClusterName} at {simulation.Now:u} (most nodes down at once: {simulation.MaxNodesDownAtOnce})\n");
+            text.Append(Table(["NODE", "BUILD", "STATE", "DRAINS", "REBOOTS", "FEATURE UPDATES"],
+                simulation.Nodes.Select(n => new[] { n.Name, n.Build.ToString(), n.State.ToString(), Count(n.Drains), Count(n.Reboots), Count(n.FeatureUpdatesApplied) })));
+        }
+
+        return text.ToString();
+    }
+
+    internal static string Table(string[] headers, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend(headers).ToList();
+        var widths = headers.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in all)
+        {
+            text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
