@@ -11,10 +11,13 @@ namespace AzureLocalUpgrade.Engine.Execution;
 /// </summary>
 public sealed class StepGraphExecutor
 {
-    public Task<RunResult> ExecuteAsync(StepGraph graph, RunContext context, CancellationToken cancellationToken)
+    public async Task<RunResult> ExecuteAsync(StepGraph graph, RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(context);
-        return new ExecutionRun(graph, context).ExecuteAsync(cancellationToken);
+        using var activity = RunActivities.StartRun(context.RunId, $"{graph.RunbookName} {graph.RunbookVersion}", graph.Cluster.Name);
+        var result = await new ExecutionRun(graph, context).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        RunActivities.End(activity, StepRunner.JsonName(result.Outcome), result.Outcome is RunOutcome.Failed or RunOutcome.PreconditionFailed, exitCode: result.ExitCode);
+        return result;
     }
 }

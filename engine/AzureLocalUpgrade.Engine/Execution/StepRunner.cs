@@ -42,6 +42,7 @@ internal sealed class StepRunner
     {
         var started = _reporter.Now;
         var target = step.Target.ToString();
+        using var activity = RunActivities.StartStep(_context.RunId, step.Id, StepKindNames.Of(step.Kind), target);
         _reporter.Write(
             new JournalRecord { Type = JournalRecordTypes.StepStarted, StepId = step.Id, Kind = StepKindNames.Of(step.Kind), Target = target },
             _reporter.Event(RunEventKind.StepStarted, step.Id, target, StepStatus.Running));
@@ -57,6 +58,7 @@ internal sealed class StepRunner
         }
 
         Finish(step, result);
+        RunActivities.End(activity, JsonName(result.Status), result.Status == StepStatus.Failed, result.Attempts);
         return result;
     }
 

@@ -22,7 +22,7 @@ public static class JUnitReportWriter
             new XElement("properties",
                 new XElement("property", new XAttribute("name", "runId"), new XAttribute("value", report.RunId)),
                 new XElement("property", new XAttribute("name", "outcome"), new XAttribute("value", report.Outcome)),
-                new XElement("property", new XAttribute("name", "exitCode"), new XAttribute("value", report.ExitCode))),
+                new XElement("property", new XAttribute("name", "exitCode"), new XAttribute("value", report.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"))),
             cases);
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suite));
         return document.Declaration + "\n" + document.Root;
@@ -48,7 +48,8 @@ public static class JUnitReportWriter
 
     private static bool IsFailure(StepReport step) => step.Status is "Failed" or "TimedOut";
 
-    private static bool IsSkipped(StepReport step) => step.Status is "Skipped" or "Pending" or "Cancelled" or "Waiting" or "Running";
+    private static bool IsSkipped(StepReport step) =>
+        step.Status is "Skipped" or "Pending" or "Cancelled" or "Waiting" or "Running" or "NotRun" or "WaitingForApproval" or "Interrupted";
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

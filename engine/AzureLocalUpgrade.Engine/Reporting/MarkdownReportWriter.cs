@@ -15,14 +15,21 @@ public static class MarkdownReportWriter
         md.Append(CultureInfo.InvariantCulture, $"| cluster | {Cell(report.ClusterName)} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| started | {Time(report.StartedAt)} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| finished | {(report.FinishedAt is { } f ? Time(f) : "not finished")} |\n");
-        md.Append(CultureInfo.InvariantCulture, $"| exit code | {report.ExitCode} |\n");
+        md.Append(CultureInfo.InvariantCulture, $"| exit code | {report.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none yet"} |\n");
         if (report.Reason is not null)
         {
             md.Append(CultureInfo.InvariantCulture, $"| reason | {Cell(report.Reason)} |\n");
         }
 
+        if (report.Sessions > 1)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| sessions | {report.Sessions} (resumed {report.Sessions - 1} time(s)) |\n");
+        }
+
         AppendSteps(md, report.Steps);
+        AppendList(md, "Failed attempts", report.FailedAttempts.Select(a => $"`{a.StepId}` attempt {a.Attempt}: {a.Outcome}" + (a.Message is null ? "" : $" ({a.Message})")));
         AppendList(md, "Approvals", report.Approvals.Select(a => $"`{a.GateId}` approved by {a.ApprovedBy} at {Time(a.ApprovedAt)} ({a.How})"));
+        AppendList(md, "Operator decisions", report.Decisions);
         AppendList(md, "Warnings", report.Warnings);
         AppendList(md, "Final build per node", report.FinalBuilds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
         AppendList(md, "Left behind by this run", report.LeftBehind);
@@ -51,7 +58,8 @@ public static class MarkdownReportWriter
 
         foreach (var item in list)
         {
-            md.Append("- ").Append(item).Append('\n');
+            // A multi-line error message must not end the list item half way.
+            md.Append("- ").Append(item.ReplaceLineEndings(" ")).Append('\n');
         }
     }
 
