@@ -12,6 +12,9 @@ public static class CliLogging
 {
     public const string LevelVariable = "ALU_LOG_LEVEL";
 
+    /// <summary>Run events go to the logs too only when a level is asked for; by default they would repeat the event stream on stderr.</summary>
+    public static bool EventsRequested => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LevelVariable));
+
     public static ILoggerFactory Create(LogFormat format) => LoggerFactory.Create(builder =>
     {
         builder.SetMinimumLevel(Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable(LevelVariable), ignoreCase: true, out var level) ? level : LogLevel.Warning);

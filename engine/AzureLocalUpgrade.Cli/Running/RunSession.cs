@@ -24,7 +24,7 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
         await using var environment = TargetEnvironment.Open(inventory, stateDirectory, scenario, loggers);
         using var signals = new CancellationSignals();
         RunResult result;
-        using (var sink = EventSinkFactory.Create(logFormat, console.IsSystemConsole && TerminalDetection.StdoutIsTerminal, console.Out, console.Error, loggers))
+        using (var sink = EventSinkFactory.Create(logFormat, console.IsSystemConsole && TerminalDetection.StdoutIsTerminal, console.Out, console.Error, CliLogging.EventsRequested ? loggers : null))
         {
             var settings = new RunCoordinatorSettings(
                 stateDirectory,
@@ -48,7 +48,7 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
         console.Error.WriteLine(result.Summary);
         if (environment.Simulation is { } simulation)
         {
-            console.Error.WriteLine($"Simulated cluster state: {console.DisplayPath(simulation.StateFilePath)} (alu status --cluster FILE shows it)");
+            console.Error.WriteLine($"Simulated cluster state: {console.DisplayPath(simulation.StateFilePath)} (alu status {result.RunId} shows its nodes)");
         }
 
         return result.ExitCode;

@@ -78,6 +78,11 @@ public sealed class RunFolder
         var sources = new Dictionary<string, string?>(StringComparer.Ordinal) { [runbookFull] = null };
         foreach (var (key, hash) in graph.SourceHashes)
         {
+            if (key == Compilation.SourceHasher.InventoryKey)
+            {
+                continue; // the inventory is pinned below, under its own name
+            }
+
             var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, key));
             if (File.Exists(full))
             {
