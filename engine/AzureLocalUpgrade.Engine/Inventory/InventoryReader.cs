@@ -42,7 +42,7 @@ internal static class InventoryReader
         var simulated = connection.Bool("simulated") ?? true;
         var credential = credentialMap is null
             ? null
-            : new CredentialReference(credentialMap.String("userName") ?? "", credentialMap.String("passwordEnv"), credentialMap.String("passwordFile"), credentialMap.String("credentialStore"));
+            : new CredentialReference(credentialMap.String("userName") ?? "", credentialMap.String("passwordEnv"), credentialMap.String("passwordFile"), credentialMap.String("credentialStore"), credentialMap.String("keyFile"));
         if (!simulated && credential is null)
         {
             bag.Add(DiagnosticCatalog.CredentialMissing(YamlSpans.Of(source.FilePath, connection.KeyNode("simulated")!)));

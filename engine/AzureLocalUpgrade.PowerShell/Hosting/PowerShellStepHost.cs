@@ -172,17 +172,24 @@ public sealed class PowerShellStepHost : IStepHost
             timeout.CancelAfter(limit);
         }
 
-        Exception? thrown = null;
-        using (stop.Token.Register(() => shell.BeginStop(null, null)))
+        if (cancellationToken.IsCancellationRequested)
         {
-            try
+            return Finished(ScriptOutcome.Cancelled, started, message: "Cancelled before the step started.");
+        }
+
+        Exception? thrown = null;
+        try
+        {
+            // Started before the stop is registered: a stop requested for a pipeline not yet running would be lost.
+            var running = shell.InvokeAsync<PSObject, PSObject>(null, output);
+            using (stop.Token.Register(() => shell.BeginStop(null, null)))
             {
-                await shell.InvokeAsync<PSObject, PSObject>(null, output).ConfigureAwait(false);
+                await running.ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is RuntimeException or PSInvalidOperationException or InvalidRunspaceStateException)
-            {
-                thrown = ex;
-            }
+        }
+        catch (Exception ex) when (ex is RuntimeException or PSInvalidOperationException or InvalidRunspaceStateException)
+        {
+            thrown = ex;
         }
 
         var values = OutputValues.From(output, redactor);

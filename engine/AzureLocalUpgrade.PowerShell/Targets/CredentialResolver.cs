@@ -1,0 +1,83 @@
+using System.Management.Automation;
+using System.Security;
+using AzureLocalUpgrade.Engine.Inventory;
+
+namespace AzureLocalUpgrade.PowerShell.Targets;
+
+/// <summary>
+/// Turns an inventory <see cref="CredentialReference"/> into a <see cref="PSCredential"/>: the password from an
+/// environment variable or from a file (relative paths from the inventory's folder), straight into a SecureString.
+/// The password is never logged and never put in an exception message.
+/// </summary>
+public sealed class CredentialResolver
+{
+    private readonly Func<string, string?> _environment;
+    private readonly string _baseDirectory;
+
+    /// <param name="baseDirectory">Folder relative password files are resolved from (the inventory's); default the working directory.</param>
+    /// <param name="environment">Environment lookup; the process environment unless a test supplies one.</param>
+    public CredentialResolver(string? baseDirectory = null, Func<string, string?>? environment = null)
+    {
+        _baseDirectory = string.IsNullOrEmpty(baseDirectory) ? Directory.GetCurrentDirectory() : baseDirectory;
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+    }
+
+    public PSCredential Resolve(CredentialReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.PasswordEnv is { } variable)
+        {
+            var value = _environment(variable);
+            return string.IsNullOrEmpty(value)
+                ? throw new CredentialUnavailableException(
+                    $"The password for {reference.UserName} comes from environment variable {variable}, which is not set (or empty).")
+                : Credential(reference.UserName, value);
+        }
+
+        if (reference.PasswordFile is { } file)
+        {
+            return Credential(reference.UserName, ReadPasswordFile(reference.UserName, file));
+        }
+
+        if (reference.CredentialStoreTarget is { } store)
+        {
+            throw new CredentialUnavailableException(
+                $"The password for {reference.UserName} is in the Windows Credential Manager ({store}), which alu cannot read; use passwordEnv or passwordFile.");
+        }
+
+        throw new CredentialUnavailableException(
+            $"The credential for {reference.UserName} names no password source; set passwordEnv or passwordFile in the inventory.");
+    }
+
+    private string ReadPasswordFile(string userName, string file)
+    {
+        var path = Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(_baseDirectory, file));
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CredentialUnavailableException($"The password for {userName} comes from file {path}, which cannot be read: {ex.Message}", ex);
+        }
+
+        // Secret files usually end with a newline that is not part of the password.
+        var password = text.TrimEnd('\r', '\n');
+        return password.Length == 0
+            ? throw new CredentialUnavailableException($"The password for {userName} comes from file {path}, which is empty.")
+            : password;
+    }
+
+    private static PSCredential Credential(string userName, string password)
+    {
+        var secure = new SecureString();
+        foreach (var character in password)
+        {
+            secure.AppendChar(character);
+        }
+
+        secure.MakeReadOnly();
+        return new PSCredential(userName, secure);
+    }
+}
