@@ -44,8 +44,24 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
     public IReadOnlyList<GraphGroup> GroupsWithEstimates()
     {
         var byId = _steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        return [.. _groups.OfType<GraphGroup>().Select(g => g with { Estimate = CriticalPath.Of([.. g.StepIds.Select(id => byId[id])]).Length })];
+        // A declared group estimate (e.g. "a node's update takes 1h") is a floor: the steps' critical path may be longer.
+        var groups = _groups.OfType<GraphGroup>()
+            .Select(g => g with { Estimate = Max(g.Estimate, CriticalPath.Of([.. g.StepIds.Select(id => byId[id])]).Length) })
+            .ToList();
+        var instances = groups.Where(g => g.ForEachParentId is not null).ToDictionary(g => g.Id, StringComparer.Ordinal);
+        return [.. groups.Select(g => g.IsForEachParent ? g with { Estimate = Max(g.Estimate, ParentEstimate(g, instances)) } : g)];
     }
+
+    /// <summary>Instances run maxConcurrent at a time (one at a time when rolling), so the parent takes that many rounds.</summary>
+    private static TimeSpan ParentEstimate(GraphGroup parent, Dictionary<string, GraphGroup> instances)
+    {
+        var lengths = parent.InstanceIds.Select(id => instances.TryGetValue(id, out var i) ? i.Estimate : TimeSpan.Zero).ToList();
+        var concurrency = Math.Max(1, parent.Strategy?.Mode == StrategyMode.Parallel ? parent.Strategy.MaxConcurrent ?? lengths.Count : parent.Strategy?.MaxConcurrent ?? 1);
+        var rounds = (int)Math.Ceiling(lengths.Count / (double)concurrency);
+        return lengths.Count == 0 ? TimeSpan.Zero : lengths.Max() * rounds;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private IReadOnlyList<string> CompileUnit(StepDefinition step, CompilationScope scope, IReadOnlyList<string> needs)
     {

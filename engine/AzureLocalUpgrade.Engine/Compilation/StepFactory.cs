@@ -42,11 +42,11 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
 
     public GraphGroup Group(StepDefinition step, CompilationScope scope, string id, string sourcePath, IReadOnlyList<string> stepIds, IReadOnlyList<GraphStep> onFailure, string? skip) =>
         new(id, sourcePath, RenderOr(step.Name, scope, step.Id), scope.GroupId, null, scope.Template.Node?.Name, null,
-            step.Group?.Disruptive ?? false, [], stepIds, onFailure, TimeSpan.Zero, skip, step.Span);
+            step.Group?.Disruptive ?? false, [], stepIds, onFailure, step.Estimate ?? TimeSpan.Zero, skip, step.Span);
 
     public GraphGroup Instance(StepDefinition step, CompilationScope nodeScope, string id, string sourcePath, string parentId, string node, IReadOnlyList<string> stepIds, IReadOnlyList<GraphStep> onFailure, string? skip) =>
         new(id, sourcePath, RenderOr(step.Name, nodeScope, step.Id), parentId, parentId, node, null,
-            step.Group?.Disruptive ?? false, [], stepIds, onFailure, TimeSpan.Zero, skip, step.Span);
+            step.Group?.Disruptive ?? false, [], stepIds, onFailure, step.Estimate ?? TimeSpan.Zero, skip, step.Span);
 
     public GraphGroup ForEachParent(StepDefinition step, GroupOptions group, CompilationScope scope, string id, string sourcePath, IReadOnlyList<string> instanceIds, IReadOnlyList<string> stepIds, string? skip)
     {
