@@ -42,10 +42,51 @@ public sealed class RunbookCommandCoverageTests : IDisposable
         missing.Should().BeEmpty("every command a shipped runbook calls must exist in a simulated session");
     }
 
-    private static bool Resolves(System.Management.Automation.Runspaces.Runspace session, string name)
+    [Fact]
+    public void EveryParameterTheRunbooksPass_ShouldExistOnTheSimulatedCommand()
+    {
+        var session = _sim.Open(node: null);
+        var commands = new Dictionary<string, CommandInfo?>(StringComparer.OrdinalIgnoreCase);
+        var unknown = new List<string>();
+        foreach (var (origin, script) in ShippedRunbooks.Scripts(ShippedRunbooks.Documents()))
+        {
+            foreach (var (name, parameters) in ShippedRunbooks.Calls(script))
+            {
+                if (EnginePrelude.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (!commands.TryGetValue(name, out var command))
+                {
+                    commands[name] = command = Resolve(session, name);
+                }
+
+                unknown.AddRange(parameters
+                    .Where(p => command is not null && !Accepts(command, p))
+                    .Select(p => $"{name} -{p} ({origin})"));
+            }
+        }
+
+        commands.Should().NotBeEmpty();
+        unknown.Should().BeEmpty("the simulator's cmdlets must take every parameter the runbooks pass, under its real name");
+    }
+
+    /// <summary>PowerShell binds a parameter by its name, an alias, or an unambiguous prefix of either.</summary>
+    private static bool Accepts(CommandInfo command, string written)
+    {
+        var names = command.Parameters.Values.SelectMany(p => p.Aliases.Prepend(p.Name)).ToList();
+        return names.Contains(written, StringComparer.OrdinalIgnoreCase)
+            || names.Count(n => n.StartsWith(written, StringComparison.OrdinalIgnoreCase)) == 1;
+    }
+
+    private static CommandInfo? Resolve(System.Management.Automation.Runspaces.Runspace session, string name)
     {
         using var ps = System.Management.Automation.PowerShell.Create(session);
         var found = ps.AddCommand("Get-Command").AddParameter("Name", name).AddParameter("ErrorAction", ActionPreference.SilentlyContinue).Invoke();
-        return found.Select(f => f.BaseObject).OfType<CommandInfo>().Any(c => c is not AliasInfo alias || alias.ResolvedCommand is not null);
+        var command = found.Select(f => f.BaseObject).OfType<CommandInfo>().FirstOrDefault();
+        return command is AliasInfo alias ? alias.ResolvedCommand : command;
     }
+
+    private static bool Resolves(System.Management.Automation.Runspaces.Runspace session, string name) => Resolve(session, name) is not null;
 }

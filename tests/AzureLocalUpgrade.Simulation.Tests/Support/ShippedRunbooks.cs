@@ -60,7 +60,10 @@ internal static class ShippedRunbooks
     }
 
     /// <summary>The names of the commands a script calls, leaving out functions it defines itself and dynamic calls (&amp; $x).</summary>
-    public static IEnumerable<string> CommandNames(string script)
+    public static IEnumerable<string> CommandNames(string script) => Calls(script).Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Each command call with the parameter names written on it (-Name, -Force:$false → Name, Force).</summary>
+    public static IEnumerable<(string Name, IReadOnlyList<string> Parameters)> Calls(string script)
     {
         var ast = Parser.ParseInput(script, out _, out var errors);
         errors.Should().BeEmpty();
@@ -70,8 +73,7 @@ internal static class ShippedRunbooks
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return ast.FindAll(a => a is CommandAst, searchNestedScriptBlocks: true)
             .Cast<CommandAst>()
-            .Select(c => c.GetCommandName())
-            .OfType<string>()
-            .Where(name => !defined.Contains(name));
+            .Where(c => c.GetCommandName() is { } name && !defined.Contains(name))
+            .Select(c => (c.GetCommandName(), (IReadOnlyList<string>)[.. c.CommandElements.OfType<CommandParameterAst>().Select(p => p.ParameterName)]));
     }
 }
