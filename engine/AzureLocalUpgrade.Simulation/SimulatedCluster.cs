@@ -156,12 +156,13 @@ public sealed class SimulatedCluster
         return cluster;
     }
 
+    /// <summary>Picks up a change another process (or another instance) saved since this one last read or wrote.</summary>
     private void Refresh()
     {
-        if (_store.Exists && _store.ChangedSinceLastSeen())
+        if (_store.ReadIfChanged() is { } text)
         {
-            _lastJson = _store.Read();
-            _state = StateSerializer.Deserialize(_lastJson);
+            _lastJson = text;
+            _state = StateSerializer.Deserialize(text);
         }
     }
 

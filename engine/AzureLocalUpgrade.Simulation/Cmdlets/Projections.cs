@@ -63,7 +63,7 @@ internal static class Projections
     public static VirtualMachineInfo Vm(SimulationState s, ClusterGroupState g)
     {
         var running = EffectiveState(s, g) == ClusterGroupStatus.Online;
-        return new(g.Name, running ? "Running" : "Off", g.OwnerNode, g.VmVersion ?? "10.0");
+        return new(g.Name, running ? "Running" : "Off", g.OwnerNode, g.VmVersion ?? "10.0", HostMemory.AssignedBytes(running));
     }
 
     public static ServiceInfo Service(ServiceState svc) => new(svc.Name, svc.DisplayName, svc.Status, svc.StartType);

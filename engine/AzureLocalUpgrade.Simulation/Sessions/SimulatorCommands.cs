@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using AzureLocalUpgrade.Simulation.Cmdlets;
+using AzureLocalUpgrade.Simulation.Cmdlets.Utility;
 
 namespace AzureLocalUpgrade.Simulation.Sessions;
 
@@ -9,15 +10,34 @@ public static class SimulatorCommands
 {
     private static readonly Lazy<IReadOnlyList<(string Name, Type Type)>> Commands = new(Discover);
 
+    /// <summary>Every command the simulator can add, utility fallbacks included.</summary>
     public static IReadOnlyList<string> Names => [.. Commands.Value.Select(c => c.Name)];
 
-    /// <summary>Adds the simulator's cmdlets to <paramref name="state"/>, replacing any command of the same name.</summary>
+    /// <summary>The minimal Microsoft.PowerShell.Utility cmdlets (Cmdlets/Utility), added only where the base state lacks them.</summary>
+    public static IReadOnlyList<string> UtilityFallbackNames => [.. Commands.Value.Where(c => IsFallback(c.Type)).Select(c => c.Name)];
+
+    /// <summary>
+    /// Adds the simulator's cmdlets to <paramref name="state"/>, replacing any command of the same name (a simulated
+    /// node's cmdlets act on the model, and its Start-Sleep and Get-Date on virtual time). Utility fallbacks are added
+    /// only when <paramref name="state"/> has no command of that name, so a real Select-Object stays.
+    /// </summary>
     public static void AddTo(InitialSessionState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         foreach (var (name, type) in Commands.Value)
         {
-            state.Commands.Remove(name, null);
+            if (IsFallback(type))
+            {
+                if (state.Commands[name].Count > 0)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                state.Commands.Remove(name, null);
+            }
+
             state.Commands.Add(new SessionStateCmdletEntry(name, type, null));
         }
     }
@@ -35,6 +55,8 @@ public static class SimulatorCommands
             ScopedItemOptions.ReadOnly));
         return state;
     }
+
+    private static bool IsFallback(Type type) => type.IsDefined(typeof(UtilityFallbackAttribute), inherit: false);
 
     private static IReadOnlyList<(string, Type)> Discover() =>
         [.. typeof(SimulatorCmdlet).Assembly.GetTypes()

@@ -46,6 +46,9 @@ public sealed class CauRunTests : IDisposable
         act.Should().Throw<RuntimeException>().Which.Message.Should().Contain("Enable-PSRemoting").And.Contain(_sim.Node(1));
     }
 
+    // Microsoft's Invoke-CauRun reference: "If one more node fails than this number, the Updating Run stops."
+    // The failing node is second in the order, so with 0 the run stops there (the first node keeps its upgrade,
+    // the third is never touched); with 1 it goes on to the third node.
     [Theory]
     [InlineData(0, "Failed", 1)]
     [InlineData(1, "PartiallyFailed", 2)]
@@ -54,7 +57,7 @@ public sealed class CauRunTests : IDisposable
         Recreate(Samples.Scenario("cau-fails-on-node"));
         PrepareRemoting();
 
-        var script = $"{WuRun} -MaxFailedNodes {maxFailedNodes} -MaxRetriesPerNode 1 -NodeOrder {_sim.Node(2)},{_sim.Node(1)},{_sim.Node(3)} -ErrorAction SilentlyContinue -WarningAction SilentlyContinue";
+        var script = $"{WuRun} -MaxFailedNodes {maxFailedNodes} -MaxRetriesPerNode 1 -NodeOrder {_sim.Node(1)},{_sim.Node(2)},{_sim.Node(3)} -ErrorAction SilentlyContinue -WarningAction SilentlyContinue";
         var report = _sim.RunOn(null, script).Single();
 
         ((string)report.Properties["Status"].Value).Should().Be(expectedStatus);

@@ -2,24 +2,24 @@ using AzureLocalUpgrade.Simulation.Scenarios;
 
 namespace AzureLocalUpgrade.Simulation.Tests.Support;
 
-/// <summary>The repository's samples/scenarios files.</summary>
+/// <summary>The repository's samples/scenarios files (and how to find other repository folders).</summary>
 internal static class Samples
 {
-    public static string ScenarioFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "samples", "scenarios");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
+    public static string ScenarioFolder => RepositoryFolder(Path.Combine("samples", "scenarios"));
 
-            throw new DirectoryNotFoundException("samples/scenarios not found above the test folder.");
+    /// <summary>A folder of the repository, found by walking up from the test binaries.</summary>
+    public static string RepositoryFolder(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
         }
+
+        throw new DirectoryNotFoundException($"{relative} not found above the test folder.");
     }
 
     public static FaultScenario Scenario(string name)
