@@ -8,7 +8,7 @@ public sealed class ExecutionOptions
 {
     public Option<string?> StateDir { get; } = new("--state-dir") { Description = $"Where runs, locks and simulated clusters are kept (default: ${StateDirectoryLocator.EnvironmentVariable}, else the user's local state directory)." };
 
-    public Option<string[]> Approve { get; } = new("--approve") { Description = "Approve a manual gate ahead of time (repeatable; gate ids as alu plan shows them)." };
+    public Option<string[]> Approve { get; } = new("--approve") { Description = "Approve a manual gate ahead of time (repeatable; gate ids as alu plan shows them; '*' approves every gate)." };
 
     public Option<string?> Approvals { get; } = new("--approvals") { Description = "An approval file bound to the saved plan's hash (see docs/unattended.md)." };
 

@@ -21,6 +21,12 @@ public static class RunPreparation
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(bag);
         var gates = new HashSet<string>(input.Approve, StringComparer.Ordinal);
+        if (gates.Remove("*"))
+        {
+            // "--approve '*'": every gate of this graph, listed explicitly so the journal names each one.
+            gates.UnionWith(graph.Steps.Where(s => s.Kind == StepKind.Manual).Select(s => s.Id));
+        }
+
         var method = "flag";
         var by = Environment.UserName;
         if (input.ApprovalsFile is { } approvalsPath && Approval(console.FullPath(approvalsPath), planHash, bag) is { } approval)
