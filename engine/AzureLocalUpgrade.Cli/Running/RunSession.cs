@@ -1,4 +1,5 @@
 using AzureLocalUpgrade.Cli.Events;
+using AzureLocalUpgrade.Cli.Telemetry;
 using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Approvals;
 using AzureLocalUpgrade.Engine.Execution.Locking;
@@ -21,6 +22,7 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
         ArgumentNullException.ThrowIfNull(run);
         var interactive = console.IsSystemConsole && logFormat == LogFormat.Text && TerminalDetection.CanPrompt;
         using var loggers = CliLogging.Create(logFormat);
+        using var tracing = OtelSetup.TryStart(console.Error);
         await using var environment = TargetEnvironment.Open(inventory, stateDirectory, scenario, loggers);
         using var signals = new CancellationSignals();
         RunResult result;
