@@ -2,6 +2,8 @@ using System.CommandLine;
 using AzureLocalUpgrade.Cli.Output;
 using AzureLocalUpgrade.Cli.Running;
 using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Scheduling;
 using AzureLocalUpgrade.Engine.Planning;
 using AzureLocalUpgrade.Engine.Planning.Rendering;
 
@@ -13,7 +15,16 @@ namespace AzureLocalUpgrade.Cli.Commands;
 /// </summary>
 public sealed class PlanCommand(CliConsole console)
 {
-    public sealed record Request(string Runbook, string Cluster, IReadOnlyList<string> Set, string? ParamsFile, string Format, string? OutFile);
+    public sealed record Request(string Runbook, string Cluster, IReadOnlyList<string> Set, string? ParamsFile, string Format, string? OutFile)
+    {
+        /// <summary><c>--window</c>: also show which node groups fit (a preview; never part of the saved plan).</summary>
+        public string? Window { get; init; }
+
+        public string? TimeZone { get; init; }
+
+        /// <summary><c>--start</c>: when the run would start (default: now).</summary>
+        public DateTimeOffset? Start { get; init; }
+    }
 
     public static Command Create(CliConsole console)
     {
@@ -23,12 +34,20 @@ public sealed class PlanCommand(CliConsole console)
         var paramsFile = new Option<string?>("--params") { Description = "A YAML or JSON file of parameter values." };
         var format = CommonOptions.Format([.. PlanRenderers.Formats]);
         var outFile = new Option<string?>("--out", "-o") { Description = "Also save the json plan to this file (approval files bind to its hash)." };
+        var window = new Option<string?>("--window") { Description = "Also show which node groups fit in this maintenance window, e.g. \"Sat 22:00-Sun 06:00\"." };
+        var timeZone = new Option<string?>("--time-zone") { Description = "Time zone of a weekly --window (default UTC)." };
+        var start = new Option<DateTimeOffset?>("--start") { Description = "With --window: when the run would start (default: now)." };
         var command = new Command("plan", "Show what a run would do: steps per node, bound values, gates, estimates.")
         {
-            runbook, cluster, set, paramsFile, format, outFile,
+            runbook, cluster, set, paramsFile, format, outFile, window, timeZone, start,
         };
         command.SetAction(parse => new PlanCommand(console).Run(new Request(
-            parse.GetValue(runbook)!, parse.GetValue(cluster)!, parse.GetValue(set) ?? [], parse.GetValue(paramsFile), parse.GetValue(format)!, parse.GetValue(outFile))));
+            parse.GetValue(runbook)!, parse.GetValue(cluster)!, parse.GetValue(set) ?? [], parse.GetValue(paramsFile), parse.GetValue(format)!, parse.GetValue(outFile))
+        {
+            Window = parse.GetValue(window),
+            TimeZone = parse.GetValue(timeZone),
+            Start = parse.GetValue(start),
+        }));
         return command;
     }
 
@@ -36,9 +55,11 @@ public sealed class PlanCommand(CliConsole console)
     {
         var diagnosticFormat = CommonOptions.DiagnosticFormat(request.Format);
         var bag = new DiagnosticBag();
-        var plan = BuildPlan(request, bag);
+        var graph = Compile(request, bag);
+        var plan = graph is null ? null : BuildPlan(request, graph);
+        var windowFit = graph is null ? null : WindowPreview(request, graph, bag);
         var renderer = new DiagnosticRenderer(console);
-        if (plan is null)
+        if (plan is null || bag.HasErrors)
         {
             renderer.Render(bag.Items, diagnosticFormat);
             return ExitCodes.InvalidInput;
@@ -47,6 +68,12 @@ public sealed class PlanCommand(CliConsole console)
         // Warnings go to stderr so stdout stays exactly the plan.
         renderer.Render(bag.Items, OutputFormat.Text);
         console.Out.Write(PlanRenderers.Find(request.Format)!.Render(plan));
+        if (windowFit is not null)
+        {
+            // Text and markdown carry the preview; machine formats keep stdout exactly the plan.
+            (request.Format is "text" or "markdown" ? console.Out : console.Error).Write(windowFit);
+        }
+
         return request.OutFile is null ? ExitCodes.Success : Save(plan, request.OutFile);
     }
 
@@ -65,19 +92,33 @@ public sealed class PlanCommand(CliConsole console)
         }
     }
 
-    private Plan? BuildPlan(Request request, DiagnosticBag bag)
+    private StepGraph? Compile(Request request, DiagnosticBag bag)
     {
-        var runbookPath = console.FullPath(request.Runbook);
-        var clusterPath = console.FullPath(request.Cluster);
         var paramsFile = request.ParamsFile is null ? null : console.FullPath(request.ParamsFile);
-        var graph = RunbookCompilation.Compile(runbookPath, clusterPath, request.Set, paramsFile, bag);
-        if (graph is null)
+        return RunbookCompilation.Compile(console.FullPath(request.Runbook), console.FullPath(request.Cluster), request.Set, paramsFile, bag);
+    }
+
+    private Plan BuildPlan(Request request, StepGraph graph)
+    {
+        // Paths in the plan body are relative to where the plan is saved, so the saved plan can be moved with its files.
+        var baseDirectory = request.OutFile is null ? console.WorkingDirectory : Path.GetDirectoryName(console.FullPath(request.OutFile))!;
+        return PlanBuilder.Build(graph, PlanOrigin.Relative(console.FullPath(request.Runbook), console.FullPath(request.Cluster), baseDirectory));
+    }
+
+    private static string? WindowPreview(Request request, StepGraph graph, DiagnosticBag bag)
+    {
+        if (request.Window is null)
         {
             return null;
         }
 
-        // Paths in the plan body are relative to where the plan is saved, so the saved plan can be moved with its files.
-        var baseDirectory = request.OutFile is null ? console.WorkingDirectory : Path.GetDirectoryName(console.FullPath(request.OutFile))!;
-        return PlanBuilder.Build(graph, PlanOrigin.Relative(runbookPath, clusterPath, baseDirectory));
+        if (!MaintenanceWindowParser.TryParse(request.Window, request.TimeZone, out var window, out var error))
+        {
+            bag.Add(RunInputDiagnostics.WindowInvalid(request.Window, error));
+            return null;
+        }
+
+        var start = request.Start ?? DateTimeOffset.UtcNow;
+        return WindowFit.RenderText(WindowFit.Place(graph, window!, start), window!, start);
     }
 }
