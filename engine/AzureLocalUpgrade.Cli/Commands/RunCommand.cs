@@ -50,7 +50,17 @@ public sealed class RunCommand(CliConsole console)
         }
 
         new DiagnosticRenderer(console).Render(bag.Items, OutputFormat.Text);
-        var resumable = request.Continue ? ResumableRun(stateDirectory, compiled.Graph) : null;
+        var previous = request.Continue ? PreviousRun(stateDirectory, compiled.Graph) : null;
+        if (previous is { State: RunState.Succeeded or RunState.Failed or RunState.PreconditionFailed })
+        {
+            // A scheduler fires again and again: a finished graph is never started a second time behind its back.
+            console.Error.WriteLine(previous.State == RunState.Succeeded
+                ? $"Run {previous.RunId} already applied this; nothing to do."
+                : $"Run {previous.RunId} of this ended {previous.State} (exit {previous.ExitCode}); a person decides: fix the cause and `alu resume {previous.RunId}`, or start afresh without --continue.");
+            return previous.ExitCode ?? ExitCodes.Failed;
+        }
+
+        var resumable = previous?.RunId;
         var session = new RunSession(console, stateDirectory, request.Execution.LogFormat, scenario);
         return await session.ExecuteAsync(compiled.Graph.Cluster, (coordinator, ct) => resumable is null
             ? coordinator.StartAsync(compiled.Graph, compiled.RunbookPath, options, ct)
@@ -114,15 +124,17 @@ public sealed class RunCommand(CliConsole console)
         return new Compiled(graph, plan.RunbookPath, plan.Hash);
     }
 
-    /// <summary>The newest paused or interrupted run of this cluster compiled from the same graph, if any.</summary>
-    private static string? ResumableRun(string stateDirectory, StepGraph graph)
+    /// <summary>
+    /// The newest run of this cluster compiled from the same graph, if any (<c>--continue</c>): paused or
+    /// interrupted ones are resumed, finished ones are not started again.
+    /// </summary>
+    private static RunSummary? PreviousRun(string stateDirectory, StepGraph graph)
     {
         var fingerprint = StepGraphFingerprint.Of(graph);
         return new RunStatusReader(stateDirectory).ListRuns()
-            .Where(r => r.Cluster == graph.Cluster.Name && r.State is RunState.Paused or RunState.Interrupted)
-            .OrderByDescending(r => r.StartedAt)
-            .Select(r => r.RunId)
-            .FirstOrDefault(id => RunFolder.Open(stateDirectory, id).ReadManifest().GraphFingerprint == fingerprint);
+            .Where(r => r.Cluster == graph.Cluster.Name && r.State != RunState.Running)
+            .OrderByDescending(r => r.RunId, StringComparer.Ordinal)
+            .FirstOrDefault(r => RunFolder.Open(stateDirectory, r.RunId).ReadManifest().GraphFingerprint == fingerprint);
     }
 
     private static OutputFormat OutputFormatOf(ExecutionInput input) =>

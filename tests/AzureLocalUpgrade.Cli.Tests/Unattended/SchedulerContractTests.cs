@@ -77,4 +77,17 @@ public sealed class SchedulerContractTests
         json.RootElement.GetProperty("simulation").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("drains").GetInt32())
             .Should().Equal(1, 1);
     }
+
+    [Fact]
+    public async Task Run_with_continue_after_success_does_not_run_the_graph_again()
+    {
+        using var workspace = new UnattendedWorkspace();
+        (await workspace.RunRunbook("--approve", "change-approved")).ExitCode.Should().Be(0);
+
+        var again = await workspace.RunRunbook("--continue", "--approve", "change-approved");
+
+        again.ExitCode.Should().Be(0);
+        again.Error.Should().Contain("nothing to do");
+        workspace.RunFolders().Should().ContainSingle();
+    }
 }
