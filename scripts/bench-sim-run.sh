@@ -27,7 +27,8 @@ for method in cau sconfig; do
     code=$?
     set -e
     end=$(date +%s%N)
-    printf '%-8s run %d: %8.1f ms  exit %d\n' "$method" "$i" "$(awk -v d=$((end - start)) 'BEGIN {print d/1e6}')" "$code"
+    printf '%-8s run %d: %8.1f ms  exit %d  %s\n' "$method" "$i" "$(awk -v d=$((end - start)) 'BEGIN {print d/1e6}')" "$code" \
+      "$(grep -o 'runspaces opened: [0-9]*' "$work/run.log" || true)"
     if [ "$code" -ne 0 ]; then
       echo "  last lines of its output:"
       tail -5 "$work/run.log" | sed 's/^/    /'

@@ -48,6 +48,7 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
 
         RunReports.Publish(stateDirectory, result, environment.Simulation, console);
         console.Error.WriteLine(result.Summary);
+        console.Error.WriteLine($"PowerShell runspaces opened: {environment.Host.RunspacesOpened} (one per target, reused by every step on it)");
         if (environment.Simulation is { } simulation)
         {
             console.Error.WriteLine($"Simulated cluster state: {console.DisplayPath(simulation.StateFilePath)} (alu status {result.RunId} shows its nodes)");
