@@ -57,8 +57,7 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
     {
         var lengths = parent.InstanceIds.Select(id => instances.TryGetValue(id, out var i) ? i.Estimate : TimeSpan.Zero).ToList();
         var concurrency = Math.Max(1, parent.Strategy?.Mode == StrategyMode.Parallel ? parent.Strategy.MaxConcurrent ?? lengths.Count : parent.Strategy?.MaxConcurrent ?? 1);
-        var rounds = (int)Math.Ceiling(lengths.Count / (double)concurrency);
-        return lengths.Count == 0 ? TimeSpan.Zero : lengths.Max() * rounds;
+        return lengths.Chunk(concurrency).Aggregate(TimeSpan.Zero, (total, round) => total + round.Max());
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
