@@ -60,15 +60,28 @@ public sealed partial class DiagnosticCatalogCoverageTests
         var doc = File.ReadAllText(Path.Combine(ValidRunbookTests.RepositoryRoot(), "docs", "diagnostics.md"));
         var documented = DocEntry().Matches(doc).Select(m => m.Groups[1].Value);
 
-        documented.Should().BeSubsetOf(AllCodes());
+        documented.Should().BeSubsetOf(AllCodes().Concat(RunInputCodes()));
     }
+
+    [Fact]
+    public void RunInputCodes_ShouldEachHaveAnEntryInDiagnosticsDoc()
+    {
+        var doc = File.ReadAllText(Path.Combine(ValidRunbookTests.RepositoryRoot(), "docs", "diagnostics.md"));
+
+        RunInputCodes().Should().AllSatisfy(code => doc.Should().Contain($"## {code}: "));
+    }
+
+    private static IEnumerable<string> RunInputCodes() =>
+        typeof(RunInputCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
 
     private static IEnumerable<string> AllCodes() =>
         typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!);
 
-    [GeneratedRegex(@"^ALU[1-5]\d{3}$")]
+    [GeneratedRegex(@"^ALU[1-6]\d{3}$")]
     private static partial Regex CodePattern();
 
     [GeneratedRegex(@"^## (ALU\d{4}):", RegexOptions.Multiline)]
