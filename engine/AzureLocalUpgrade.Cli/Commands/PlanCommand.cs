@@ -2,6 +2,7 @@ using System.CommandLine;
 using AzureLocalUpgrade.Cli.Output;
 using AzureLocalUpgrade.Cli.Running;
 using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Scheduling;
 using AzureLocalUpgrade.Engine.Planning;
@@ -56,6 +57,13 @@ public sealed class PlanCommand(CliConsole console)
         var diagnosticFormat = CommonOptions.DiagnosticFormat(request.Format);
         var bag = new DiagnosticBag();
         var graph = Compile(request, bag);
+        if (graph is not null && NotApplicable(request, graph) is { Count: > 0 } refusals)
+        {
+            // Not a plan: the inventory says this upgrade does not apply, which is a precondition, not bad input.
+            new DiagnosticRenderer(console).Render([.. bag.Items, .. refusals], diagnosticFormat);
+            return RunExitCodes.PreconditionFailed;
+        }
+
         var plan = graph is null ? null : BuildPlan(request, graph);
         var windowFit = graph is null ? null : WindowPreview(request, graph, bag);
         var renderer = new DiagnosticRenderer(console);
@@ -90,6 +98,13 @@ public sealed class PlanCommand(CliConsole console)
             console.Error.WriteLine($"alu: error: cannot write the plan to {console.DisplayPath(outFile)}: {ex.Message}");
             return ExitCodes.InvalidInput;
         }
+    }
+
+    private IReadOnlyList<Diagnostic> NotApplicable(Request request, StepGraph graph)
+    {
+        var refusals = new DiagnosticBag();
+        Applicability.Check(graph, console.DisplayPath(request.Runbook), refusals);
+        return refusals.Items;
     }
 
     private StepGraph? Compile(Request request, DiagnosticBag bag)

@@ -17,4 +17,5 @@ public static class RunInputCodes
     public const string WindowInvalid = "ALU6008";
     public const string RunNotFound = "ALU6009";
     public const string ScenarioInvalid = "ALU6010";
+    public const string RunbookNotApplicable = "ALU6011";
 }

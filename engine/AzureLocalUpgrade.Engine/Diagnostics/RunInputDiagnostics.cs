@@ -38,6 +38,9 @@ public static class RunInputDiagnostics
     public static Diagnostic RunNotFound(string runId, string stateDirectory) =>
         new(RunInputCodes.RunNotFound, Severity.Error, SourceSpan.None, $"There is no run {runId} under {stateDirectory}.", "List runs with: alu status --state-dir DIR");
 
+    public static Diagnostic RunbookNotApplicable(string inventory, string cluster, string runbook, string reason) =>
+        Error(inventory, RunInputCodes.RunbookNotApplicable, $"{runbook} does not apply to {cluster}: {reason}", "alu select --cluster FILE lists the runbooks that apply, and why.");
+
     public static Diagnostic ScenarioInvalid(Diagnostic inner) =>
         inner with { Code = RunInputCodes.ScenarioInvalid, Message = $"{inner.Message} [{inner.Code}]" };
 
