@@ -5,6 +5,8 @@ namespace AzureLocalUpgrade.Simulation;
 /// <summary>A read-only view of the simulated cluster at one virtual instant.</summary>
 /// <param name="MaxNodesDownAtOnce">Most nodes ever not Up (Down or Paused) at the same time.</param>
 /// <param name="StorageJobs">Storage jobs still running (a stuck job stays here).</param>
+/// <param name="VirtualDisks">Every virtual disk with its volume's health.</param>
+/// <param name="Groups">Every cluster role, VMs included.</param>
 public sealed record SimulationSnapshot(
     string ClusterName,
     DateTimeOffset Now,
@@ -15,7 +17,9 @@ public sealed record SimulationSnapshot(
     int StorageJobs,
     CauRunState CauRunState,
     int CauRuns,
-    string? Scenario)
+    string? Scenario,
+    IReadOnlyList<VirtualDiskSnapshot> VirtualDisks,
+    IReadOnlyList<ClusterGroupSnapshot> Groups)
 {
     public NodeSnapshot Node(string name) =>
         Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -18,8 +18,7 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
             step.Kind,
             RenderOr(step.Name, scope, step.Id),
             Render(step.Description, scope),
-            // Manual gates are answered where alu runs.
-            script is null ? StepTarget.Orchestrator : TargetOf(script, scope),
+            script is null ? ManualGateTarget(scope) : TargetOf(script, scope),
             script?.Script,
             step.SkipIf,
             step.Check?.Severity ?? Severity.Error,
@@ -55,13 +54,20 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
         return new(id, sourcePath, name, scope.GroupId, null, null, group.Strategy, group.Disruptive, instanceIds, stepIds, [], TimeSpan.Zero, skip, step.Span);
     }
 
+    /// <summary>
+    /// A gate is always answered where alu runs, but inside <c>forEach: node</c> it is about its node: its skipIf
+    /// asks that node (e.g. Confirm-SecureBootUEFI) and its change tags (reboots-node) name it.
+    /// </summary>
+    private static StepTarget ManualGateTarget(CompilationScope scope) =>
+        scope.Template.Node is { } node ? StepTarget.OnNode(node.Name) : StepTarget.Orchestrator;
+
     private StepTarget TargetOf(ScriptDefinition script, CompilationScope scope)
     {
         var node = scope.Template.Node;
         var kind = script.TargetFromDefault ? (node is null ? TargetKind.Cluster : TargetKind.Node) : script.On;
         return kind switch
         {
-            TargetKind.Orchestrator => StepTarget.Orchestrator,
+            TargetKind.Orchestrator => node is null ? StepTarget.Orchestrator : StepTarget.OrchestratorFor(node.Name),
             TargetKind.Node when node is not null => StepTarget.OnNode(node.Name),
             // Outside forEach, "node" can only mean the cluster node (first in the inventory).
             _ => new StepTarget(TargetKind.Cluster, cluster.Nodes.Count > 0 ? cluster.Nodes[0].Name : null),

@@ -23,5 +23,13 @@ internal static class SnapshotFactory
         s.Storage.Jobs.Count,
         s.Cau.RunState,
         s.Cau.History.Count,
-        s.Scenario?.Name);
+        s.Scenario?.Name,
+        [.. s.Storage.VirtualDisks.Select(d => Disk(s, d))],
+        [.. s.Groups.Select(g => new ClusterGroupSnapshot(g.Name, g.IsVirtualMachine, g.State, g.OwnerNode))]);
+
+    private static VirtualDiskSnapshot Disk(SimulationState s, VirtualDiskState d)
+    {
+        var (health, operational) = StorageOperations.DiskHealth(s, d);
+        return new VirtualDiskSnapshot(d.FriendlyName, health, operational, StorageOperations.VolumeOnline(s, d));
+    }
 }

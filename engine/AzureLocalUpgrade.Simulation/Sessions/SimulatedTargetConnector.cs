@@ -24,7 +24,7 @@ public sealed class SimulatedTargetConnector : ITargetConnector
     public Runspace Open(StepTarget target, InitialSessionState baseState)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var node = target.Node;
+        var node = target.SessionNode;
         var epoch = node is null ? 0 : Cluster.Read(s =>
         {
             var state = s.FindNode(node) ?? throw new ArgumentException(

@@ -29,7 +29,8 @@ public sealed class StepGraphCompilerStepTests
     }
 
     [Theory]
-    [InlineData(TargetKind.Orchestrator, "orchestrator")]
+    // The orchestrator session, still acting for its node: $Node is bound and change tags name the node.
+    [InlineData(TargetKind.Orchestrator, "orchestrator:hci01-n2")]
     [InlineData(TargetKind.Cluster, "cluster:hci01-n1")]
     [InlineData(TargetKind.Node, "node:hci01-n2")]
     public void Compile_ExplicitTargetInsideForEach_ShouldResolveToTheDocumentedTarget(TargetKind on, string expected)
@@ -37,7 +38,21 @@ public sealed class StepGraphCompilerStepTests
         var graph = TestCompiler.Compile(TestRunbooks.Of(ForEachNode("u", Strategy.Default, PowerShell("s", on: on))), nodes: 2);
 
         var target = graph.Step("u[hci01-n2]/s").Target;
-        (target.Node is null ? "orchestrator" : $"{target.Kind.ToString().ToLowerInvariant()}:{target.Node}").Should().Be(expected);
+        $"{target.Kind.ToString().ToLowerInvariant()}:{target.Node}".Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(true, "node:hci01-n2")]
+    [InlineData(false, "orchestrator:")]
+    public void Compile_ManualGate_ShouldTargetItsNodeInsideForEachAndTheOrchestratorElsewhere(bool insideForEach, string expected)
+    {
+        var runbook = insideForEach
+            ? TestRunbooks.Of(ForEachNode("u", Strategy.Default, Manual("gate", "Enable Secure Boot")))
+            : TestRunbooks.Of(Manual("gate", "Enable Secure Boot"));
+        var graph = TestCompiler.Compile(runbook, nodes: 2);
+
+        var target = graph.Step(insideForEach ? "u[hci01-n2]/gate" : "gate").Target;
+        $"{target.Kind.ToString().ToLowerInvariant()}:{target.Node}".Should().Be(expected);
     }
 
     [Fact]
