@@ -126,13 +126,14 @@ public sealed class RunCommand(CliConsole console)
 
     /// <summary>
     /// The newest run of this cluster compiled from the same graph, if any (<c>--continue</c>): paused or
-    /// interrupted ones are resumed, finished ones are not started again.
+    /// interrupted ones are resumed (a running one too: the lock then answers exit 4, naming it), finished ones
+    /// are not started again.
     /// </summary>
     private static RunSummary? PreviousRun(string stateDirectory, StepGraph graph)
     {
         var fingerprint = StepGraphFingerprint.Of(graph);
         return new RunStatusReader(stateDirectory).ListRuns()
-            .Where(r => r.Cluster == graph.Cluster.Name && r.State != RunState.Running)
+            .Where(r => r.Cluster == graph.Cluster.Name)
             .OrderByDescending(r => r.RunId, StringComparer.Ordinal)
             .FirstOrDefault(r => RunFolder.Open(stateDirectory, r.RunId).ReadManifest().GraphFingerprint == fingerprint);
     }

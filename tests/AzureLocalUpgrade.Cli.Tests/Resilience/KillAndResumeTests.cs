@@ -21,18 +21,27 @@ public sealed partial class KillAndResumeTests
     [InlineData("runbooks/22h2-to-24h2/sconfig.yaml", 2)]
     public async Task A_run_killed_at_random_points_finishes_after_resume_without_repeating_node_work(string runbook, int seed)
     {
-        var clean = await CountersOfACleanRun(runbook);
+        var (clean, journalLength) = await CleanRun(runbook);
         using var state = new TempStateDirectory();
-        var random = new Random(seed);
 
-        for (var kill = 0; kill < KillsPerRunbook; kill++)
+        // Kill points are journal lengths spread over the run: the process dies mid-run, wherever that lands.
+        var random = new Random(seed);
+        var killPoints = Enumerable.Range(0, KillsPerRunbook).Select(_ => random.Next(1, journalLength)).Order().ToList();
+        var killedMidRun = 0;
+        foreach (var point in killPoints)
         {
             using var process = AluProcess.Start(AluProcess.RepositoryRoot, [.. RunArgs(runbook, state.Path), "--continue"]);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(600, 3500)));
+            while (!process.HasExited && JournalLength(state.Path) < point)
+            {
+                await Task.Delay(10);
+            }
+
             process.Kill();
             await process.WaitAsync(Limit);
+            killedMidRun += await NewestRunState(state.Path) == "interrupted" ? 1 : 0;
         }
 
+        killedMidRun.Should().BeGreaterThan(0, "the kills must land inside runs, or the test proves nothing");
         var finished = await ContinueUntilDone(runbook, state.Path);
 
         finished.ExitCode.Should().Be(0, finished.ToString());
@@ -45,12 +54,26 @@ public sealed partial class KillAndResumeTests
         });
     }
 
-    private static async Task<IReadOnlyList<NodeSnapshot>> CountersOfACleanRun(string runbook)
+    private static async Task<(IReadOnlyList<NodeSnapshot> Counters, int JournalLength)> CleanRun(string runbook)
     {
         using var state = new TempStateDirectory();
         var clean = await AluProcess.RunAsync(AluProcess.RepositoryRoot, RunArgs(runbook, state.Path));
         clean.ExitCode.Should().Be(0, clean.ToString());
-        return Counters(state.Path);
+        return (Counters(state.Path), JournalLength(state.Path));
+    }
+
+    private static int JournalLength(string stateDir)
+    {
+        var runs = Path.Combine(stateDir, "runs");
+        var journal = Directory.Exists(runs) ? Directory.GetFiles(runs, "journal.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).LastOrDefault() : null;
+        try
+        {
+            return journal is null ? 0 : File.ReadLines(journal).Count();
+        }
+        catch (IOException)
+        {
+            return 0; // being written; the next poll reads it
+        }
     }
 
     /// <summary>What a scheduler does after a crash: continue; when the run names an interrupted step, retry it.</summary>
@@ -69,8 +92,15 @@ public sealed partial class KillAndResumeTests
         return result;
     }
 
+    private static async Task<string?> NewestRunState(string stateDir)
+    {
+        var status = await CliRun.Of(AluProcess.RepositoryRoot, "status", "--state-dir", stateDir, "--format", "json");
+        using var json = JsonDocument.Parse(status.Out);
+        return json.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("state").GetString()).LastOrDefault();
+    }
+
     private static string[] RunArgs(string runbook, string stateDir) =>
-        ["run", runbook, "--cluster", "samples/clusters/four-node-22h2.yaml", "--state-dir", stateDir, "--approve", "*", "--log-format", "json"];
+        ["run", runbook, "--cluster", "samples/clusters/four-node-22h2.yaml", "--state-dir", stateDir, "--approve", "*", "--log-format", "json", "--set", @"isoPath=C:\ISO\AzureLocal-2505.iso"];
 
     private static IReadOnlyList<NodeSnapshot> Counters(string stateDir) =>
         SimulatedCluster.ReadSnapshot(stateDir, "hci04")!.Nodes;

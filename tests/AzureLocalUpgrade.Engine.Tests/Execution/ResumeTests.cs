@@ -1,5 +1,6 @@
 using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Model;
 
 namespace AzureLocalUpgrade.Engine.Tests.Execution;
 
@@ -102,6 +103,24 @@ public sealed class ResumeTests
     }
 
     /// <summary>Cuts the journal right after a step's step-started line, as if the process died there.</summary>
+    [Fact]
+    public async Task After_a_crash_a_node_the_run_itself_took_down_in_an_earlier_group_is_not_counted_as_unhealthy_before_the_run()
+    {
+        var graph = new TestGraph(nodes: 2)
+            .ForEach("restart", new Strategy(StrategyMode.Rolling, null, 0), disruptive: false, [new("reboot", Tags: ["reboots-node"], Idempotent: true)])
+            .ForEach("update", new Strategy(StrategyMode.Rolling, null, 0), disruptive: false, [new("apply")]);
+        using var fixture = new ExecutionFixture(graph);
+        await fixture.RunAsync(graph.Build());
+        CrashAfterStepStarted(fixture.JournalPath, "restart[hci01-n2]/reboot");
+        fixture.Host.NodeStates["hci01-n1"] = "Down"; // still booting from this run's own restart
+        fixture.Host.Calls.Clear();
+
+        var result = await fixture.RunAsync(graph.Build(), resume: RunJournalReader.ReadResumeState(fixture.JournalPath));
+
+        result.Outcome.Should().Be(RunOutcome.Succeeded, result.Summary);
+        fixture.Host.StepCalls("update[hci01-n1]/apply").Should().ContainSingle();
+    }
+
     private static void CrashAfterStepStarted(string journalPath, string stepId)
     {
         var lines = File.ReadAllLines(journalPath).ToList();

@@ -95,8 +95,11 @@ public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClo
         {
             // No finish record: either the process is still at it (it holds the lock) or it died.
             var holder = RunLock.Peek(stateDirectory, run.Cluster);
+            // A holder on this host whose process is gone is dead at once (SIGKILL leaves its lease running).
             var alive = holder is not null && holder.RunId == runId && holder.Status == LockHolder.Running
-                && holder.LeaseExpiresAt > (wallClock ?? TimeProvider.System).GetUtcNow();
+                && holder.LeaseExpiresAt > (wallClock ?? TimeProvider.System).GetUtcNow()
+                && (!string.Equals(holder.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase)
+                    || ProcessLiveness.IsAlive(holder.ProcessId, holder.ProcessStartTime));
             state = alive ? RunState.Running : RunState.Interrupted;
             detail = alive ? $"last: {last.Type} {last.StepId}".TrimEnd() : $"the process stopped without finishing; continue with: alu resume {runId}";
         }

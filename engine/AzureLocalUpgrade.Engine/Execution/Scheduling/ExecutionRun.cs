@@ -226,7 +226,7 @@ internal sealed class ExecutionRun
 
     /// <summary>
     /// Nodes already unhealthy before the run count against every forEach group's failure budget. On a resume,
-    /// nodes this run itself touched are not "already unhealthy": the run owns their state.
+    /// nodes this run itself touched (in any group) are not "already unhealthy": the run owns their state.
     /// </summary>
     private async Task ApplyClusterStateAsync(CancellationToken ct)
     {
@@ -255,12 +255,19 @@ internal sealed class ExecutionRun
 
         _reporter.Write(new JournalRecord { Type = JournalRecordTypes.ClusterState, Nodes = states });
         var touched = _context.Resume?.Started ?? new HashSet<string>();
+
+        // Per node, not per group: a node this run took down in one group (a reboot a crash interrupted) is still
+        // coming back when a later group reaches it; its health gate waits for it instead of excluding it.
+        var touchedNodes = _forEachGroups.SelectMany(f => f.Instances)
+            .Where(i => i.Steps.Any(st => touched.Contains(st.Step.Id)))
+            .Select(i => i.Node)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var forEach in _forEachGroups)
         {
             foreach (var instance in forEach.Instances.Where(i => i.Status == InstanceStatus.Pending))
             {
                 var state = states.TryGetValue(instance.Node, out var s) ? s : "missing";
-                if (string.Equals(state, "Up", StringComparison.OrdinalIgnoreCase) || instance.Steps.Any(st => touched.Contains(st.Step.Id)))
+                if (string.Equals(state, "Up", StringComparison.OrdinalIgnoreCase) || touchedNodes.Contains(instance.Node))
                 {
                     continue;
                 }
