@@ -74,7 +74,7 @@ public class RunbookCompilationTests
             .Should().BeLessThan(order.IndexOf("registry-keys/restart[hci02-n1]/restart/restart"));
     }
 
-    private static StepGraph Compile(string file, string sample, IReadOnlyList<string> set)
+    internal static StepGraph Compile(string file, string sample, IReadOnlyList<string> set)
     {
         var result = RunbookValidation.LoadAndValidate(Path.Combine(RepositoryPaths.Runbooks, file));
         result.Diagnostics.Should().BeEmpty();
