@@ -70,6 +70,17 @@ public sealed class StepGraphCompilerRehearsalTests
     }
 
     [Fact]
+    public async Task The_json_plan_with_a_rehearsal_validates_against_the_plan_schema()
+    {
+        var schema = await NJsonSchema.JsonSchema.FromJsonAsync(AzureLocalUpgrade.Engine.Schema.SchemaCatalog.ReadText("plan.v1.json"));
+
+        var json = new JsonPlanRenderer().Render(PlanBuilder.Build(TestCompiler.Compile(Runbook, TestCluster.WithNodes(2)), Origin));
+
+        json.Should().Contain("\"rehearsal\"");
+        schema.Validate(json).Select(e => e.ToString()).Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_markdown_plan_lists_the_rehearsal_under_its_gate()
     {
         var graph = TestCompiler.Compile(Runbook, TestCluster.WithNodes(2));
