@@ -36,8 +36,12 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
             step.Tags,
             scope.Template.Inputs,
             skip,
-            step.Span);
+            step.Span,
+            RehearsalFor(step));
     }
+
+    /// <summary>A gate's rehearsal plays the person's part on the simulator only; a real cluster's graph never has one.</summary>
+    private EmbeddedText? RehearsalFor(StepDefinition step) => cluster.Connection.Simulated ? step.Manual?.Rehearse : null;
 
     public GraphGroup Group(StepDefinition step, CompilationScope scope, string id, string sourcePath, IReadOnlyList<string> stepIds, IReadOnlyList<GraphStep> onFailure, string? skip) =>
         new(id, sourcePath, RenderOr(step.Name, scope, step.Id), scope.GroupId, null, scope.Template.Node?.Name, null,

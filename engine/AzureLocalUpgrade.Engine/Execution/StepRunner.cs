@@ -213,7 +213,8 @@ internal sealed class StepRunner
     {
         if (_earlierApprovals.TryGetValue(step.Id, out var earlier))
         {
-            return new StepRunResult(StepStatus.Succeeded, 1, _reporter.Now - started, null, Approval: earlier);
+            // Approved in an earlier session but not finished (the rehearsal was stopped): the approval stands.
+            return await RehearseAsync(step, earlier, started, ct).ConfigureAwait(false);
         }
 
         ApprovalDecision decision = _context.PreApprovedGates.Contains(step.Id)
@@ -228,7 +229,7 @@ internal sealed class StepRunner
                 _reporter.Write(
                     new JournalRecord { Type = JournalRecordTypes.GateApproved, StepId = step.Id, By = approval.By, How = approval.How, Message = decision.Comment },
                     _reporter.Event(RunEventKind.GateApproved, step.Id, message: $"approved by {approval.By} ({approval.How})"));
-                return new StepRunResult(StepStatus.Succeeded, 1, _reporter.Now - started, null, Approval: approval);
+                return await RehearseAsync(step, approval, started, ct).ConfigureAwait(false);
             case ApprovalVerdict.Rejected:
                 return new StepRunResult(StepStatus.Failed, 1, _reporter.Now - started,
                     $"gate {step.Id} rejected by {decision.By ?? "unknown"}" + (decision.Comment is null ? "" : $": {decision.Comment}"));
@@ -239,6 +240,41 @@ internal sealed class StepRunner
                     _reporter.Event(RunEventKind.GateWaiting, step.Id, message: waiting));
                 return new StepRunResult(StepStatus.WaitingForApproval, 0, _reporter.Now - started, waiting);
         }
+    }
+
+    /// <summary>
+    /// Plays the person's part on a simulated cluster: the gate's rehearse script, run on its target after approval
+    /// and before the gate counts as done. The compiler keeps rehearsals only for simulated inventories, so on a real
+    /// cluster this returns the approval as it is. A failing rehearsal fails the gate: what the person would have done
+    /// did not happen.
+    /// </summary>
+    private async Task<StepRunResult> RehearseAsync(GraphStep step, ApprovalRecord approval, DateTimeOffset started, CancellationToken ct)
+    {
+        if (step.Rehearsal is not { } rehearsal)
+        {
+            return new StepRunResult(StepStatus.Succeeded, 1, _reporter.Now - started, null, Approval: approval);
+        }
+
+        Interlocked.Exchange(ref _changeStarted, 1);
+        var result = await InvokeAsync(step, rehearsal, step.Timeout, ct).ConfigureAwait(false);
+        var failure = result.Outcome == ScriptOutcome.Succeeded ? null : "rehearsal " + Describe(step, result);
+        _reporter.Write(new JournalRecord
+        {
+            Type = JournalRecordTypes.GateRehearsal,
+            StepId = step.Id,
+            Target = step.Target.ToString(),
+            Outcome = JsonName(result.Outcome),
+            Duration = result.Duration,
+            Streams = StreamSummary(result),
+            Message = failure,
+        });
+
+        return result.Outcome switch
+        {
+            ScriptOutcome.Succeeded => new StepRunResult(StepStatus.Succeeded, 1, _reporter.Now - started, "approved; rehearsal ran (simulated cluster)", Approval: approval),
+            ScriptOutcome.Cancelled => new StepRunResult(StepStatus.Interrupted, 1, _reporter.Now - started, "stopped by cancellation", Approval: approval),
+            _ => new StepRunResult(StepStatus.Failed, 1, _reporter.Now - started, failure, Approval: approval),
+        };
     }
 
     private void Finish(GraphStep step, StepRunResult result)

@@ -12,6 +12,10 @@ namespace AzureLocalUpgrade.Engine.Graph;
 /// <param name="GroupId">The innermost group instance containing the step, or null at top level.</param>
 /// <param name="Inputs">Fragment inputs in scope (bound as $Inputs); secret values are <see cref="SecretValue"/>.</param>
 /// <param name="SkippedReason">Set when a compile-time `when` pruned the step; it then never runs.</param>
+/// <param name="Rehearsal">
+/// A manual gate's <c>rehearse:</c> script, run on the gate's target right after approval. The compiler keeps it only
+/// for a simulated inventory, so a graph for a real cluster never carries one.
+/// </param>
 public sealed record GraphStep(
     string Id,
     string SourcePath,
@@ -36,7 +40,8 @@ public sealed record GraphStep(
     IReadOnlyList<string> Tags,
     IReadOnlyDictionary<string, object?> Inputs,
     string? SkippedReason,
-    SourceSpan Span)
+    SourceSpan Span,
+    EmbeddedText? Rehearsal = null)
 {
     public Certainty Certainty => SkippedReason is not null ? Certainty.Skipped
         : Kind == StepKind.Manual ? Certainty.ManualGate

@@ -71,7 +71,7 @@ internal sealed class StepReader(YamlSource source, DiagnosticBag bag)
             Script: kind == "powershell" ? ReadScript(map.Map("powershell"), insideForEach) : null,
             Check: kind == "check" ? ReadCheck(map.Map("check"), insideForEach) : null,
             Wait: kind == "wait" ? ReadWait(map.Map("wait"), insideForEach) : null,
-            Manual: kind == "manual" ? new ManualOptions(Text(map.Map("manual"), "instructions") ?? EmbeddedText.Synthetic("")) : null,
+            Manual: kind == "manual" ? ReadManual(map.Map("manual")) : null,
             Group: kind == "steps" ? ReadGroup(map, forEachNode, bodyInForEach) : null,
             Use: kind == "use" ? new UseOptions(map.String("use") ?? "", ImportReader.ReadWith(source, map.Map("with"))) : null,
             Needs: ReadNeeds(map),
@@ -123,6 +123,9 @@ internal sealed class StepReader(YamlSource source, DiagnosticBag bag)
         };
         return new ScriptDefinition(target ?? defaultTarget, Text(body, "script") ?? EmbeddedText.Synthetic(""), target is null);
     }
+
+    private ManualOptions ReadManual(YamlMap? body) =>
+        new(Text(body, "instructions") ?? EmbeddedText.Synthetic(""), Text(body, "rehearse"));
 
     private CheckOptions ReadCheck(YamlMap? body, bool insideForEach) =>
         new(ReadScript(body, insideForEach), Text(body, "message"), body?.String("severity") == "warning" ? Severity.Warning : Severity.Error);

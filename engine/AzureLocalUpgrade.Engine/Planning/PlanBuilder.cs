@@ -70,7 +70,8 @@ public static class PlanBuilder
         step.Tags,
         step.Idempotent,
         onCriticalPath,
-        [.. step.OnFailure.Select(s => StepOf(s, graph, false))]);
+        [.. step.OnFailure.Select(s => StepOf(s, graph, false))],
+        step.Rehearsal?.Value);
 
     private static string? CertaintyReason(GraphStep step) => step.Certainty switch
     {

@@ -8,6 +8,7 @@ namespace AzureLocalUpgrade.Engine.Planning;
 /// <param name="Target">The resolved target (kind orchestrator, node or cluster, and the node it runs on).</param>
 /// <param name="Bindings">Values the script receives: Node, ClusterName, Nodes, and each $Params/$Inputs key it uses (secrets ***).</param>
 /// <param name="CertaintyReason">Why the step is not simply Known (guard, poll, gate, when condition); null when Known.</param>
+/// <param name="Rehearsal">A gate's rehearse script, present only in a plan for a simulated cluster; it runs after approval.</param>
 public sealed record PlanStep(
     string Id,
     string SourcePath,
@@ -33,7 +34,8 @@ public sealed record PlanStep(
     IReadOnlyList<string> Tags,
     bool Idempotent,
     bool OnCriticalPath,
-    IReadOnlyList<PlanStep> OnFailure) : PlanItem(Id, DisplayName)
+    IReadOnlyList<PlanStep> OnFailure,
+    string? Rehearsal = null) : PlanItem(Id, DisplayName)
 {
     /// <summary>"orchestrator", "node hci01-n2" or "cluster (hci01-n1)".</summary>
     public string TargetText => Target.Kind switch

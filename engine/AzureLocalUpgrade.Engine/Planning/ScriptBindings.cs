@@ -12,7 +12,7 @@ internal static partial class ScriptBindings
 {
     public static IReadOnlyList<PlanBinding> For(GraphStep step, StepGraph graph)
     {
-        var text = $"{step.Script?.Value}\n{step.SkipIf?.Value}";
+        var text = $"{step.Script?.Value}\n{step.SkipIf?.Value}\n{step.Rehearsal?.Value}";
         var bindings = new List<PlanBinding>();
         if (step.Target.Node is not null)
         {

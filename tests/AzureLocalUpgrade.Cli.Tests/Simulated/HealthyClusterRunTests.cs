@@ -9,7 +9,7 @@ namespace AzureLocalUpgrade.Cli.Tests.Simulated;
 /// </summary>
 public sealed class HealthyClusterRunTests
 {
-    public static TheoryData<string> Runbooks() => [.. ShippedRunbook.Unattended()];
+    public static TheoryData<string> Runbooks() => [.. ShippedRunbook.All()];
 
     [Theory]
     [MemberData(nameof(Runbooks))]

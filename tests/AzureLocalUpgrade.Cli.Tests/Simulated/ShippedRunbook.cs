@@ -14,13 +14,10 @@ public sealed record ShippedRunbook(string Path)
     public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>
-    /// The Windows Admin Center runbook's feature update is installed by a person in the wizard after a gate; the
-    /// simulator has no one at the wizard, so that runbook cannot finish unattended (see WizardRunbookTests).
+    /// The Windows Admin Center runbook: a person runs the wizard behind its gates. On the simulator the gates'
+    /// rehearse: scripts play that person's part after approval (see WizardRunbookTests).
     /// </summary>
     public const string WizardRunbook = "runbooks/22h2-to-23h2/wac.yaml";
-
-    /// <summary>Every runbook alu can run end to end unattended: runbooks/ without fragments and the wizard runbook.</summary>
-    public static IEnumerable<string> Unattended() => All().Where(p => p != WizardRunbook);
 
     /// <summary>Every runnable runbook under runbooks/ (fragments excluded), as repo-relative paths.</summary>
     public static IEnumerable<string> All() =>

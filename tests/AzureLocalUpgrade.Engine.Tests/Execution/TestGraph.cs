@@ -43,8 +43,10 @@ internal sealed class TestGraph
     public TestGraph Wait(string id, TimeSpan interval, TimeSpan timeout, string[]? needs = null) =>
         Add(Step(id, StepKind.Wait, StepTarget.Orchestrator, poll: interval, timeout: timeout), needs);
 
-    public TestGraph Manual(string id, string[]? needs = null) =>
-        Add(Step(id, StepKind.Manual, StepTarget.Orchestrator, instructions: "Enable Secure Boot"), needs);
+    /// <param name="rehearsed">The gate carries a rehearse script (as compiled for a simulated cluster); the host sees it as the step's call.</param>
+    public TestGraph Manual(string id, string[]? needs = null, bool rehearsed = false) =>
+        Add(Step(id, StepKind.Manual, StepTarget.Orchestrator, instructions: "Enable Secure Boot")
+            with { Rehearsal = rehearsed ? EmbeddedText.Synthetic($"# script of {id}: what the person does") : null }, needs);
 
     public TestGraph SkippedAtCompileTime(string id, string reason, string[]? needs = null) =>
         Add(Step(id, StepKind.PowerShell, StepTarget.Orchestrator) with { SkippedReason = reason }, needs);

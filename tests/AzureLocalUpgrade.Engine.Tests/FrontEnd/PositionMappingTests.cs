@@ -31,6 +31,9 @@ public sealed class PositionMappingTests
     [InlineData("    powershell:\n      script: |   # the drain\n           Get-ClusterNode -Name a)\n", 8, 35)]
     // skipIf guards are parsed too
     [InlineData("    powershell: { script: Get-ClusterNode }\n    skipIf: |\n      $true)\n", 8, 12)]
+    // a gate's rehearse script, as a literal block and as a plain scalar
+    [InlineData("    manual:\n      instructions: Install.\n      rehearse: |\n        Invoke-CauRun -Force\n        $true)\n", 10, 14)]
+    [InlineData("    manual:\n      instructions: Install.\n      rehearse: Add-CauClusterRole -Name a)\n", 8, 43)]
     public void ScriptError_InEachScalarStyle_ShouldMapToTheYamlCharacter(string body, int line, int column)
     {
         var diagnostic = ValidateSingle(body);

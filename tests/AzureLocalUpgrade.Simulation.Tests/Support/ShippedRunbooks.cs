@@ -55,6 +55,11 @@ internal static class ShippedRunbooks
                 {
                     yield return (origin + " skipIf", guard.Value);
                 }
+
+                if (visit.Step.Manual?.Rehearse is { } rehearse)
+                {
+                    yield return (origin + " rehearse", rehearse.Value);
+                }
             }
         }
     }

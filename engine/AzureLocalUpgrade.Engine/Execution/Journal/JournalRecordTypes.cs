@@ -16,6 +16,9 @@ public static class JournalRecordTypes
     public const string CheckWarning = "check-warning";
     public const string GateWaiting = "gate-waiting";
     public const string GateApproved = "gate-approved";
+
+    /// <summary>A gate's rehearse script ran after approval (simulated clusters only): outcome, duration, streams.</summary>
+    public const string GateRehearsal = "gate-rehearsal";
     public const string HealthGate = "health-gate";
     public const string WindowCheck = "window-check";
     public const string GroupStopped = "group-stopped";

@@ -84,6 +84,9 @@ public static class RunJournalReader
                     open.Remove(stepId);
                     finished[stepId] = StepStatus.Skipped;
                     break;
+                case JournalRecordTypes.GateRehearsal:
+                    changeStarted = true; // a rehearsal plays a person's change on the (simulated) cluster
+                    break;
                 case JournalRecordTypes.GateApproved when stepId is not null:
                     approvals[stepId] = new ApprovalRecord(stepId, record.By ?? "unknown", record.Time, record.How ?? "unknown");
                     break;

@@ -200,6 +200,12 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         json.WriteEndObject();
         WriteNullable(json, "message", step.Message);
         WriteNullable(json, "instructions", step.Instructions);
+        if (step.Rehearsal is not null)
+        {
+            // Written only when present, so plans without rehearsals (every real-cluster plan) keep their bytes.
+            json.WriteString("rehearsal", step.Rehearsal);
+        }
+
         WriteNullable(json, "severity", step.Severity);
         WriteRetry(json, step);
         WriteSeconds(json, "timeoutSeconds", step.Timeout);

@@ -91,6 +91,10 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         foreach (var gate in gates)
         {
             md.Append($"- **`{Cell(gate.Id)}`**: {Cell(gate.Instructions ?? gate.DisplayName).ReplaceLineEndings(" ").Trim()}\n");
+            if (gate.Rehearsal is not null)
+            {
+                md.Append($"  - Rehearsal (simulated cluster only, after approval): `{Cell(gate.Rehearsal).Trim()}`\n");
+            }
         }
     }
 

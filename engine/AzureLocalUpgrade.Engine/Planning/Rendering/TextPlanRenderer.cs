@@ -98,6 +98,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
 
         AppendBlock(text, detail, "message", step.Message);
         AppendBlock(text, detail, "instructions", step.Instructions);
+        AppendBlock(text, detail, "rehearsal (simulated cluster only, after approval)", step.Rehearsal);
         if (step.Retry is { } retry)
         {
             text.Append($"{detail}retry: {retry.Attempts} attempts, delay {DurationParser.Format(retry.Delay)}, backoff x{retry.Backoff.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
