@@ -46,7 +46,10 @@ public sealed class PlanCommand(CliConsole console)
 
         // Warnings go to stderr so stdout stays exactly the plan.
         renderer.Render(bag.Items, OutputFormat.Text);
-        console.Out.Write(PlanRenderers.Find(request.Format)!.Render(plan));
+        var text = PlanRenderers.Find(request.Format)!.Render(plan);
+        PhaseTimings.Mark("render");
+        console.Out.Write(text);
+        PhaseTimings.Mark("write");
         return request.OutFile is null ? ExitCodes.Success : Save(plan, request.OutFile);
     }
 
@@ -78,6 +81,8 @@ public sealed class PlanCommand(CliConsole console)
 
         // Paths in the plan body are relative to where the plan is saved, so the saved plan can be moved with its files.
         var baseDirectory = request.OutFile is null ? console.WorkingDirectory : Path.GetDirectoryName(console.FullPath(request.OutFile))!;
-        return PlanBuilder.Build(graph, PlanOrigin.Relative(runbookPath, clusterPath, baseDirectory));
+        var plan = PlanBuilder.Build(graph, PlanOrigin.Relative(runbookPath, clusterPath, baseDirectory));
+        PhaseTimings.Mark("plan");
+        return plan;
     }
 }
