@@ -30,6 +30,7 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
     private TemplateContext? _context;
     // By reference: scopes are records with value equality, and comparing their dictionaries would cost more than it saves.
     private readonly Dictionary<TemplateScope, ScriptObject> _globals = new(ReferenceEqualityComparer.Instance);
+    private readonly TemplateGlobals _globalsBuilder = new();
 
     public string? Render(EmbeddedText text, TemplateScope scope, DiagnosticBag diagnostics)
     {
@@ -137,7 +138,7 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
         // Steps of one node share a scope object, so its globals are built once per scope, not per step.
         if (!_globals.TryGetValue(scope, out var globals))
         {
-            globals = TemplateGlobals.For(scope);
+            globals = _globalsBuilder.For(scope);
             _globals[scope] = globals;
         }
 
