@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Diagnostics;
 using System.CommandLine;
 using AzureLocalUpgrade.Cli.Commands;
 
@@ -41,6 +42,7 @@ public static class CliApplication
     public static async Task<int> RunAsync(string[] args, CliConsole console)
     {
         var parse = CreateRootCommand(console).Parse(args);
+        PhaseTimings.Mark("command line");
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

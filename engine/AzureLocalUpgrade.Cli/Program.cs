@@ -1,6 +1,24 @@
+using AzureLocalUpgrade.Engine.Schema;
+using AzureLocalUpgrade.Cli.Running;
+using AzureLocalUpgrade.Engine.Validation;
+using AzureLocalUpgrade.Engine.Diagnostics;
 namespace AzureLocalUpgrade.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, CliConsole.FromSystemConsole());
+    public static Task<int> Main(string[] args)
+    {
+        PhaseTimings.Mark("runtime start -> Main");
+        // The real process remembers clean schema and script-parse results in the user's cache, so unchanged files
+        // skip NJsonSchema's and PowerShell's start-up (docs/performance.md). Tests call CliApplication directly.
+        if (CleanContentCache.UserDirectory() is { } cacheDirectory)
+        {
+            SchemaValidator.CleanCache = new CleanContentCache(cacheDirectory, SchemaValidator.CacheName);
+            CliRunbookValidation.ParseCache = ScriptParseCache.In(cacheDirectory);
+        }
+
+        var console = CliConsole.FromSystemConsole();
+        PhaseTimings.Mark("console");
+        return CliApplication.RunAsync(args, console);
+    }
 }

@@ -1,9 +1,22 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 
 namespace AzureLocalUpgrade.Benchmarks;
 
 public static class Program
 {
-    /// <summary>Pass BenchmarkDotNet's own arguments, e.g. <c>--filter '*' --job short</c>.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// Pass BenchmarkDotNet's own arguments, e.g. <c>--filter '*' --job short</c>; or
+    /// <c>phases RUNBOOK NODES ITERATIONS</c> for a plain Stopwatch loop (<see cref="PhaseTimer"/>).
+    /// </summary>
+    public static void Main(string[] args)
+    {
+        if (args.Length == 4 && args[0] == "phases")
+        {
+            PhaseTimer.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -75,7 +75,10 @@ public sealed class PlanCommand(CliConsole console)
 
         // Warnings go to stderr so stdout stays exactly the plan.
         renderer.Render(bag.Items, OutputFormat.Text);
-        console.Out.Write(PlanRenderers.Find(request.Format)!.Render(plan));
+        var text = PlanRenderers.Find(request.Format)!.Render(plan);
+        PhaseTimings.Mark("render");
+        console.Out.Write(text);
+        PhaseTimings.Mark("write");
         if (windowFit is not null)
         {
             // Text and markdown carry the preview; machine formats keep stdout exactly the plan.
@@ -117,7 +120,9 @@ public sealed class PlanCommand(CliConsole console)
     {
         // Paths in the plan body are relative to where the plan is saved, so the saved plan can be moved with its files.
         var baseDirectory = request.OutFile is null ? console.WorkingDirectory : Path.GetDirectoryName(console.FullPath(request.OutFile))!;
-        return PlanBuilder.Build(graph, PlanOrigin.Relative(console.FullPath(request.Runbook), console.FullPath(request.Cluster), baseDirectory));
+        var plan = PlanBuilder.Build(graph, PlanOrigin.Relative(console.FullPath(request.Runbook), console.FullPath(request.Cluster), baseDirectory));
+        PhaseTimings.Mark("plan");
+        return plan;
     }
 
     private static string? WindowPreview(Request request, StepGraph graph, DiagnosticBag bag)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AzureLocalUpgrade.Cli.Running;
 using AzureLocalUpgrade.Cli.Output;
 using AzureLocalUpgrade.Engine.Validation;
 using Spectre.Console;
@@ -57,7 +58,7 @@ public sealed class RunbooksCommand(CliConsole console, string executableDirecto
 
     private static Entry? EntryOf(string file, string root)
     {
-        var result = RunbookValidation.LoadAndValidate(file);
+        var result = CliRunbookValidation.LoadAndValidate(file);
         var metadata = result.Runbook?.Metadata;
         return metadata is null ? null : new Entry(metadata.Name, metadata.Version, metadata.Method, metadata.Upgrade?.From, metadata.Upgrade?.To,
             Path.GetRelativePath(root, file).Replace('\\', '/'), !result.HasErrors);

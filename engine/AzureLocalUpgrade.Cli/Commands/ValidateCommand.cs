@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AzureLocalUpgrade.Cli.Running;
 using AzureLocalUpgrade.Cli.Output;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Inventory;
@@ -75,6 +76,6 @@ public sealed class ValidateCommand(CliConsole console)
             return bag.Items;
         }
 
-        return RunbookValidation.LoadAndValidate(file).Diagnostics;
+        return CliRunbookValidation.LoadAndValidate(file).Diagnostics;
     }
 }

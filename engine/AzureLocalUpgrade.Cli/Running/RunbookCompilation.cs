@@ -19,15 +19,18 @@ public static class RunbookCompilation
     public static StepGraph? Compile(string runbookPath, string clusterPath, IReadOnlyList<string> setArgs, string? paramsFile, DiagnosticBag bag)
     {
         ArgumentNullException.ThrowIfNull(bag);
-        var validation = RunbookValidation.LoadAndValidate(runbookPath);
+        var validation = CliRunbookValidation.LoadAndValidate(runbookPath);
         bag.AddRange(validation.Diagnostics);
         var cluster = InventoryLoader.Load(clusterPath, bag);
+        PhaseTimings.Mark("inventory");
         if (validation.ValidRunbook is not { } runbook || cluster is null || bag.HasErrors)
         {
             return null;
         }
 
         var parameters = ParameterBinder.Bind(runbook, setArgs, paramsFile, bag);
-        return bag.HasErrors ? null : new StepGraphCompiler().Compile(runbook, parameters, cluster, bag);
+        var graph = bag.HasErrors ? null : new StepGraphCompiler().Compile(runbook, parameters, cluster, bag);
+        PhaseTimings.Mark("bind + compile");
+        return graph;
     }
 }

@@ -11,11 +11,29 @@ namespace AzureLocalUpgrade.Engine.Compilation;
 /// and returns the leaf ids that units after it must wait for ("exits"). A pruned unit passes its incoming ids
 /// through as its exits, so its dependents inherit its dependencies. Steps are appended in a topological order.
 /// </summary>
-internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
+internal sealed class GraphBuilder
 {
+    private readonly ITemplateEngine _templates;
+    private readonly ClusterInventory _cluster;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly SiblingOrderCache _orders;
     private readonly List<GraphStep> _steps = [];
     private readonly List<GraphGroup?> _groups = [];
-    private readonly StepFactory _factory = new(templates, cluster, diagnostics);
+    private readonly StepFactory _factory;
+
+    public GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
+        : this(templates, cluster, diagnostics, new SiblingOrderCache())
+    {
+    }
+
+    private GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics, SiblingOrderCache orders)
+    {
+        _templates = templates;
+        _cluster = cluster;
+        _diagnostics = diagnostics;
+        _orders = orders;
+        _factory = new StepFactory(templates, cluster, diagnostics);
+    }
 
     public IReadOnlyList<GraphStep> Steps => _steps;
 
@@ -28,7 +46,7 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
 
         var exits = new IReadOnlyList<string>[steps.Count];
         var dependedOn = new bool[steps.Count];
-        foreach (var (index, predecessors) in SiblingOrder.Resolve(steps, diagnostics))
+        foreach (var (index, predecessors) in _orders.Resolve(steps, _diagnostics))
         {
             var step = steps[index];
             // No predecessor (first step, or needs: []) means only what the enclosing unit waits for.
@@ -73,7 +91,7 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
                     return CompileForEach(step, group, scope, needs, skip);
                 }
 
-                diagnostics.Add(DiagnosticCatalog.ForEachInsideForEach(step.Span, scope.IdOf(step.Id)));
+                _diagnostics.Add(DiagnosticCatalog.ForEachInsideForEach(step.Span, scope.IdOf(step.Id)));
                 return CompileGroup(step, step.Children, scope, scope, needs, skip);
             case StepKind.Group:
                 return CompileGroup(step, step.Children, scope, scope, needs, skip);
@@ -92,11 +110,11 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
         var import = scope.Imports.FirstOrDefault(i => string.Equals(i.Alias, use.Alias, StringComparison.Ordinal));
         if (import?.Fragment is null)
         {
-            diagnostics.Add(DiagnosticCatalog.UnknownUseAlias(step.Span, use.Alias, scope.Imports.Select(i => i.Alias)));
+            _diagnostics.Add(DiagnosticCatalog.UnknownUseAlias(step.Span, use.Alias, scope.Imports.Select(i => i.Alias)));
             return needs;
         }
 
-        var inputs = FragmentInputBinder.Bind(import, use, import.Fragment, scope.Template, step.Span, templates, diagnostics);
+        var inputs = FragmentInputBinder.Bind(import, use, import.Fragment, scope.Template, step.Span, _templates, _diagnostics);
         var inner = scope with { Template = scope.Template.WithInputs(inputs), Imports = import.Fragment.Imports };
         return CompileGroup(step, import.Fragment.Steps, scope, inner, needs, skip);
     }
@@ -119,7 +137,7 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
         var sourcePath = scope.SourcePathOf(step.Id);
         var slot = Reserve();
         var first = _steps.Count;
-        var nodes = cluster.Nodes;
+        var nodes = _cluster.Nodes;
         var window = group.Strategy.EffectiveConcurrency(nodes.Count);
         var rolling = group.Strategy.Mode == StrategyMode.Rolling;
         var instanceExits = new List<IReadOnlyList<string>>(nodes.Count);
@@ -155,7 +173,7 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
         }
 
         // Recovery steps are not part of the main graph: they run only when their owner fails, never skipped.
-        var recovery = new GraphBuilder(templates, cluster, diagnostics);
+        var recovery = new GraphBuilder(_templates, _cluster, _diagnostics, _orders);
         var recoveryScope = scope with
         {
             IdPrefix = $"{ownerId}/onFailure",
@@ -168,7 +186,7 @@ internal sealed class GraphBuilder(ITemplateEngine templates, ClusterInventory c
     }
 
     private string? SkipReason(StepDefinition step, CompilationScope scope) =>
-        step.When is not null && templates.Evaluate(step.When, scope.Template, diagnostics) == false
+        step.When is not null && _templates.Evaluate(step.When, scope.Template, _diagnostics) == false
             ? $"when: {step.When.Value.Trim()}"
             : null;
 

@@ -13,7 +13,8 @@ public static class PlanBuilder
     {
         var critical = CriticalPath.Of(graph.Steps);
         var onPath = new HashSet<string>(critical.StepIds, StringComparer.Ordinal);
-        var steps = graph.Steps.Select(s => StepOf(s, graph, onPath.Contains(s.Id))).ToList();
+        var bindings = new ScriptBindings(graph);
+        var steps = graph.Steps.Select(s => StepOf(s, bindings, onPath.Contains(s.Id))).ToList();
         var stepsById = steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
 
         return new Plan(
@@ -24,7 +25,7 @@ public static class PlanBuilder
             [.. graph.Parameters.Select(p => new PlanParameter(p.Key, PlanValueText.Typed(p.Value), p.Value is SecretValue))],
             graph.SourceHashes,
             InventoryFingerprint.Of(graph.Cluster).Facts,
-            PlanTree.Build(graph, stepsById, g => GroupOf(g, graph)),
+            PlanTree.Build(graph, stepsById, g => GroupOf(g, bindings)),
             steps,
             new PlanEstimates(critical.Length, critical.StepIds,
                 TimeSpan.FromTicks(graph.Steps.Sum(s => s.Estimate.Ticks)),
@@ -41,11 +42,11 @@ public static class PlanBuilder
     private static PlanNode NodeOf(NodeInventory node) =>
         new(node.Name, node.Build, OsBuild.TryParse(node.Build, out var build) ? build.Release : "unknown", node.Site);
 
-    private static PlanGroup GroupOf(GraphGroup group, StepGraph graph) =>
+    private static PlanGroup GroupOf(GraphGroup group, ScriptBindings bindings) =>
         new(group.Id, group.DisplayName, group.Node, group.Strategy, group.Disruptive, group.SkippedReason, group.Estimate, [],
-            [.. group.OnFailure.Select(s => StepOf(s, graph, false))]);
+            [.. group.OnFailure.Select(s => StepOf(s, bindings, false))]);
 
-    private static PlanStep StepOf(GraphStep step, StepGraph graph, bool onCriticalPath) => new(
+    private static PlanStep StepOf(GraphStep step, ScriptBindings bindings, bool onCriticalPath) => new(
         step.Id,
         step.SourcePath,
         step.Kind.ToString().ToLowerInvariant(),
@@ -54,7 +55,7 @@ public static class PlanBuilder
         step.Target,
         step.Script?.Value,
         step.SkipIf?.Value,
-        ScriptBindings.For(step, graph),
+        bindings.For(step),
         step.Message,
         step.Instructions,
         step.Kind == StepKind.Check ? step.CheckSeverity.ToString().ToLowerInvariant() : null,
@@ -70,7 +71,7 @@ public static class PlanBuilder
         step.Tags,
         step.Idempotent,
         onCriticalPath,
-        [.. step.OnFailure.Select(s => StepOf(s, graph, false))],
+        [.. step.OnFailure.Select(s => StepOf(s, bindings, false))],
         step.Rehearsal?.Value);
 
     private static string? CertaintyReason(GraphStep step) => step.Certainty switch

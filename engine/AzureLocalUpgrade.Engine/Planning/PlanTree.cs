@@ -10,39 +10,65 @@ internal static class PlanTree
 {
     public static IReadOnlyList<PlanItem> Build(StepGraph graph, IReadOnlyDictionary<string, PlanStep> steps, Func<GraphGroup, PlanGroup> groupOf)
     {
-        var children = new Dictionary<string, List<string>>(StringComparer.Ordinal) { [""] = [] };
-        void Attach(string? parent, string child)
+        var groups = graph.Groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        // Children of each group id ("" for the top level) in first-seen order. A group has one parent, so a group
+        // already placed has its whole chain of ancestors placed too, and the walk up from a step stops there.
+        var children = new Dictionary<string, List<Child>>(StringComparer.Ordinal) { [""] = [] };
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var placedSteps = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new List<GraphGroup>();
+
+        void Attach(string? parent, Child child)
         {
-            var list = children.TryGetValue(parent ?? "", out var existing) ? existing : children[parent ?? ""] = [];
-            if (!list.Contains(child))
+            if (!children.TryGetValue(parent ?? "", out var list))
             {
-                list.Add(child);
+                children[parent ?? ""] = list = [];
+            }
+
+            list.Add(child);
+        }
+
+        void Place(GraphGroup group)
+        {
+            if (placed.Add(group.Id))
+            {
+                Attach(group.ParentId, new Child(group.Id, IsStep: false));
             }
         }
 
         foreach (var step in graph.Steps)
         {
-            var chain = graph.AncestorsOf(step).Reverse().ToList();
-            for (var i = 0; i < chain.Count; i++)
+            pending.Clear();
+            for (var id = step.GroupId; id is not null && !placed.Contains(id); id = groups[id].ParentId)
             {
-                Attach(i == 0 ? null : chain[i - 1].Id, "g:" + chain[i].Id);
+                pending.Add(groups[id]);
             }
 
-            Attach(step.GroupId, "s:" + step.Id);
+            // Outermost first, as the tree reads.
+            for (var i = pending.Count - 1; i >= 0; i--)
+            {
+                Place(pending[i]);
+            }
+
+            if (placedSteps.Add(step.Id))
+            {
+                Attach(step.GroupId, new Child(step.Id, IsStep: true));
+            }
         }
 
         foreach (var group in graph.Groups)
         {
-            Attach(group.ParentId, "g:" + group.Id);
+            Place(group);
         }
 
-        var groups = graph.Groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
         return Items("");
 
         IReadOnlyList<PlanItem> Items(string parent) =>
             !children.TryGetValue(parent, out var list) ? []
-            : [.. list.Select(key => key.StartsWith("s:", StringComparison.Ordinal)
-                ? (PlanItem)steps[key[2..]]
-                : groupOf(groups[key[2..]]) with { Children = Items(key[2..]) })];
+            : [.. list.Select(child => child.IsStep
+                ? (PlanItem)steps[child.Id]
+                : groupOf(groups[child.Id]) with { Children = Items(child.Id) })];
     }
+
+    private readonly record struct Child(string Id, bool IsStep);
 }

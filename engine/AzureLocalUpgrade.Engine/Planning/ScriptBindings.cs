@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Model;
 
 namespace AzureLocalUpgrade.Engine.Planning;
 
@@ -8,55 +10,99 @@ namespace AzureLocalUpgrade.Engine.Planning;
 /// <c>$ClusterName</c>, <c>$Params.x</c> and <c>$Inputs.x</c> they mention. Only those are listed, so a reviewer
 /// sees exactly the values the step depends on.
 /// </summary>
-internal static partial class ScriptBindings
+/// <remarks>
+/// One instance per plan. Every node's copy of a step shares its script text, so what a script mentions is read
+/// once per text (scripts run to kilobytes; a 64-node plan has thousands of steps) and only the values are per step.
+/// </remarks>
+internal sealed partial class ScriptBindings(StepGraph graph)
 {
-    public static IReadOnlyList<PlanBinding> For(GraphStep step, StepGraph graph)
+    private readonly Dictionary<(EmbeddedText?, EmbeddedText?, EmbeddedText?), Mentions> _mentions = new(SameTexts.Instance);
+    private string? _nodeNames;
+
+    public IReadOnlyList<PlanBinding> For(GraphStep step)
     {
-        var text = $"{step.Script?.Value}\n{step.SkipIf?.Value}\n{step.Rehearsal?.Value}";
+        var mentions = MentionsOf(step.Script, step.SkipIf, step.Rehearsal);
         var bindings = new List<PlanBinding>();
         if (step.Target.Node is not null)
         {
             bindings.Add(new PlanBinding("Node", step.Target.Node));
         }
 
-        if (Mentions(text, "Nodes"))
+        if (mentions.Nodes)
         {
-            bindings.Add(new PlanBinding("Nodes", string.Join(",", graph.Cluster.Nodes.Select(n => n.Name))));
+            bindings.Add(new PlanBinding("Nodes", _nodeNames ??= string.Join(",", graph.Cluster.Nodes.Select(n => n.Name))));
         }
 
-        if (Mentions(text, "ClusterName"))
+        if (mentions.ClusterName)
         {
             bindings.Add(new PlanBinding("ClusterName", graph.Cluster.Name));
         }
 
-        AddKeys(bindings, text, "Params", graph.Parameters);
-        AddKeys(bindings, text, "Inputs", step.Inputs);
+        AddKeys(bindings, mentions.ParamsKeys, "Params", graph.Parameters);
+        AddKeys(bindings, mentions.InputsKeys, "Inputs", step.Inputs);
         return bindings;
     }
 
-    // \b after the name keeps $Node from matching $Nodes.
-    private static bool Mentions(string text, string variable) =>
-        Regex.IsMatch(text, $@"\${variable}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private Mentions MentionsOf(EmbeddedText? script, EmbeddedText? skipIf, EmbeddedText? rehearsal)
+    {
+        if (!_mentions.TryGetValue((script, skipIf, rehearsal), out var mentions))
+        {
+            mentions = Mentions.Read($"{script?.Value}\n{skipIf?.Value}\n{rehearsal?.Value}");
+            _mentions[(script, skipIf, rehearsal)] = mentions;
+        }
 
-    private static void AddKeys(List<PlanBinding> bindings, string text, string table, IReadOnlyDictionary<string, object?> values)
+        return mentions;
+    }
+
+    private static void AddKeys(List<PlanBinding> bindings, IReadOnlyList<string> keys, string table, IReadOnlyDictionary<string, object?> values)
     {
         var used = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (Match match in KeyReference().Matches(text))
+        foreach (var key in keys)
         {
-            if (string.Equals(match.Groups["table"].Value, table, StringComparison.OrdinalIgnoreCase))
+            // PowerShell hashtable keys are case-insensitive; report the declared spelling.
+            var declared = values.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            if (declared is not null)
             {
-                var key = match.Groups["dot"].Success ? match.Groups["dot"].Value : match.Groups["index"].Value;
-                // PowerShell hashtable keys are case-insensitive; report the declared spelling.
-                var declared = values.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-                if (declared is not null)
-                {
-                    used.Add(declared);
-                }
+                used.Add(declared);
             }
         }
 
         bindings.AddRange(used.Select(k => new PlanBinding($"{table}.{k}", PlanValueText.Format(values[k]))));
     }
+
+    /// <summary>What one script (with its skipIf) mentions; keys as written, in order of appearance.</summary>
+    private sealed record Mentions(bool Nodes, bool ClusterName, IReadOnlyList<string> ParamsKeys, IReadOnlyList<string> InputsKeys)
+    {
+        public static Mentions Read(string text)
+        {
+            var keys = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase) { ["Params"] = [], ["Inputs"] = [] };
+            foreach (Match match in KeyReference().Matches(text))
+            {
+                keys[match.Groups["table"].Value].Add(match.Groups["dot"].Success ? match.Groups["dot"].Value : match.Groups["index"].Value);
+            }
+
+            return new Mentions(NodesVariable().IsMatch(text), ClusterNameVariable().IsMatch(text), keys["Params"], keys["Inputs"]);
+        }
+    }
+
+    /// <summary>Two (script, skipIf) pairs are the same when they are the same text objects.</summary>
+    private sealed class SameTexts : IEqualityComparer<(EmbeddedText?, EmbeddedText?, EmbeddedText?)>
+    {
+        public static readonly SameTexts Instance = new();
+
+        public bool Equals((EmbeddedText?, EmbeddedText?, EmbeddedText?) x, (EmbeddedText?, EmbeddedText?, EmbeddedText?) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3);
+
+        public int GetHashCode((EmbeddedText?, EmbeddedText?, EmbeddedText?) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2), RuntimeHelpers.GetHashCode(obj.Item3));
+    }
+
+    // \b after the name keeps $Node from matching $Nodes.
+    [GeneratedRegex(@"\$Nodes\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NodesVariable();
+
+    [GeneratedRegex(@"\$ClusterName\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClusterNameVariable();
 
     [GeneratedRegex(@"\$(?<table>Params|Inputs)(?:\.(?<dot>[A-Za-z_][A-Za-z0-9_]*)|\[\s*['""](?<index>[^'""]+)['""]\s*\])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyReference();

@@ -13,10 +13,28 @@ public static class SchemaCatalog
 
     private static readonly Lazy<JsonSchema> Runbook = new(() => Load(RunbookV1));
     private static readonly Lazy<JsonSchema> Cluster = new(() => Load(ClusterV1));
+    private static readonly Lazy<string> RunbookText = new(() => ReadText(RunbookV1));
+    private static readonly Lazy<string> ClusterText = new(() => ReadText(ClusterV1));
 
     public static JsonSchema RunbookSchema => Runbook.Value;
 
     public static JsonSchema ClusterSchema => Cluster.Value;
+
+    /// <summary>The parsed schema by file name (<see cref="RunbookV1"/> or <see cref="ClusterV1"/>).</summary>
+    public static JsonSchema Get(string fileName) => fileName switch
+    {
+        RunbookV1 => RunbookSchema,
+        ClusterV1 => ClusterSchema,
+        _ => throw new ArgumentOutOfRangeException(nameof(fileName), fileName, "not an embedded schema"),
+    };
+
+    /// <summary>The text of an embedded schema, read once (keys of <see cref="SchemaValidator.CleanCache"/>).</summary>
+    public static string TextOf(string fileName) => fileName switch
+    {
+        RunbookV1 => RunbookText.Value,
+        ClusterV1 => ClusterText.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(fileName), fileName, "not an embedded schema"),
+    };
 
     /// <summary>The raw text of an embedded schema (for `alu schema` and editors).</summary>
     public static string ReadText(string fileName)
@@ -29,5 +47,5 @@ public static class SchemaCatalog
 
     // The schemas are part of the engine build, so a failure here is an engine defect, not a user error.
     private static JsonSchema Load(string fileName) =>
-        JsonSchema.FromJsonAsync(ReadText(fileName)).GetAwaiter().GetResult();
+        JsonSchema.FromJsonAsync(TextOf(fileName)).GetAwaiter().GetResult();
 }

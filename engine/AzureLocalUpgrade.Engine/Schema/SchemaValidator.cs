@@ -1,4 +1,5 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Validation;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -11,6 +12,38 @@ namespace AzureLocalUpgrade.Engine.Schema;
 /// </summary>
 public static class SchemaValidator
 {
+    /// <summary>
+    /// Documents known to pass their schema, or null to check every time. The alu process sets the user's cache:
+    /// parsing the runbook schema with NJsonSchema is the largest cost of a cold start (docs/performance.md), and
+    /// with every document a hit the schema is never parsed at all.
+    /// </summary>
+    public static CleanContentCache? CleanCache { get; set; }
+
+    /// <summary>The name of the cache file for this NJsonSchema version (validation behaviour may change with it).</summary>
+    public static string CacheName => "schema-valid-" + ScriptParseCache.ReferencedVersion("NJsonSchema");
+
+    /// <summary>
+    /// Validates a document against the embedded schema <paramref name="schemaFile"/> unless <see cref="CleanCache"/>
+    /// knows this exact text passes this exact schema. <paramref name="text"/> is the document's source, which fully
+    /// determines <paramref name="document"/>.
+    /// </summary>
+    public static void Validate(string schemaFile, IReadOnlyList<string> text, Func<JToken> document, string file, DiagnosticBag bag)
+    {
+        var cache = CleanCache;
+        var key = cache is null ? null : CleanContentCache.KeyOf(schemaFile, SchemaCatalog.TextOf(schemaFile), string.Join('\n', text));
+        if (key is not null && cache!.IsClean(key))
+        {
+            return;
+        }
+
+        var before = bag.Items.Count;
+        Validate(SchemaCatalog.Get(schemaFile), document(), file, bag);
+        if (key is not null && bag.Items.Count == before)
+        {
+            cache!.RememberClean(key);
+        }
+    }
+
     public static void Validate(JsonSchema schema, JToken document, string file, DiagnosticBag bag)
     {
         var errors = schema.Validate(document);

@@ -14,6 +14,12 @@ namespace AzureLocalUpgrade.Engine.Templating;
 /// (an unknown name is an error, not an empty string), the invariant culture and Scriban's builtins.
 /// Not thread-safe: use one instance per compilation.
 /// </summary>
+/// <remarks>
+/// A 64-node plan renders tens of thousands of texts, so per-render costs dominate compile time
+/// (docs/performance.md): one <see cref="TemplateContext"/> is reused for every render, and only the scope's
+/// globals are pushed and popped around each one. Scriban resets the context's output after each render; a render
+/// that throws may leave the context's stacks unbalanced, so the context is then discarded.
+/// </remarks>
 public sealed partial class ScribanTemplateEngine : ITemplateEngine
 {
     private readonly Dictionary<EmbeddedText, Template?> _parsed = [];
@@ -21,8 +27,10 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
     // Scriban's parameterless TemplateContext deep-copies all its builtin functions on every render: about 30% of
     // what compiling a 64-node plan allocated (docs/performance.md). One copy per engine, so per compilation, is shared.
     private readonly ScriptObject _builtins = TemplateContext.GetDefaultBuiltinObject();
-    private TemplateScope? _lastScope;
-    private ScriptObject? _lastGlobals;
+    private TemplateContext? _context;
+    // By reference: scopes are records with value equality, and comparing their dictionaries would cost more than it saves.
+    private readonly Dictionary<TemplateScope, ScriptObject> _globals = new(ReferenceEqualityComparer.Instance);
+    private readonly TemplateGlobals _globalsBuilder = new();
 
     public string? Render(EmbeddedText text, TemplateScope scope, DiagnosticBag diagnostics)
     {
@@ -87,12 +95,14 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
 
     private string? RenderParsed(Template template, EmbeddedText text, int columnShift, TemplateScope scope, DiagnosticBag diagnostics)
     {
-        var context = new TemplateContext(_builtins) { StrictVariables = true, EnableRelaxedMemberAccess = false };
-        context.PushCulture(CultureInfo.InvariantCulture);
+        var context = _context ??= NewContext();
         context.PushGlobal(GlobalsFor(scope));
+        var completed = false;
         try
         {
-            return template.Render(context);
+            var rendered = template.Render(context);
+            completed = true;
+            return rendered;
         }
         catch (ScriptRuntimeException ex)
         {
@@ -103,18 +113,36 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
                 : DiagnosticCatalog.TemplateRenderFailed(span, ex.OriginalMessage));
             return null;
         }
+        finally
+        {
+            if (completed)
+            {
+                context.PopGlobal();
+            }
+            else
+            {
+                _context = null;
+            }
+        }
+    }
+
+    private TemplateContext NewContext()
+    {
+        var context = new TemplateContext(_builtins) { StrictVariables = true, EnableRelaxedMemberAccess = false };
+        context.PushCulture(CultureInfo.InvariantCulture);
+        return context;
     }
 
     private ScriptObject GlobalsFor(TemplateScope scope)
     {
-        // Steps of one node share a scope object, so its globals are built once, not per step.
-        if (!ReferenceEquals(scope, _lastScope) || _lastGlobals is null)
+        // Steps of one node share a scope object, so its globals are built once per scope, not per step.
+        if (!_globals.TryGetValue(scope, out var globals))
         {
-            _lastGlobals = TemplateGlobals.For(scope);
-            _lastScope = scope;
+            globals = _globalsBuilder.For(scope);
+            _globals[scope] = globals;
         }
 
-        return _lastGlobals;
+        return globals;
     }
 
     private static int CountOf(string text, string token)

@@ -4,16 +4,22 @@ using Scriban.Runtime;
 
 namespace AzureLocalUpgrade.Engine.Templating;
 
-/// <summary>Builds the Scriban global object for a <see cref="TemplateScope"/>; field names are the documented ones.</summary>
-internal static class TemplateGlobals
+/// <summary>
+/// Builds the Scriban global object for a <see cref="TemplateScope"/>; field names are the documented ones.
+/// One instance per compilation: every scope of a compilation shares the same parameters and cluster, so their
+/// objects are built once and shared (a 64-node plan has hundreds of scopes).
+/// </summary>
+internal sealed class TemplateGlobals
 {
-    public static ScriptObject For(TemplateScope scope)
+    private readonly Dictionary<object, ScriptObject> _shared = new(ReferenceEqualityComparer.Instance);
+
+    public ScriptObject For(TemplateScope scope)
     {
         var globals = new ScriptObject
         {
-            ["params"] = ValuesObject(scope.Params),
+            ["params"] = Shared(scope.Params, ValuesObject),
             ["inputs"] = ValuesObject(scope.Inputs),
-            ["cluster"] = ClusterObject(scope.Cluster),
+            ["cluster"] = Shared(scope.Cluster, ClusterObject),
         };
         if (scope.Node is not null)
         {
@@ -21,6 +27,18 @@ internal static class TemplateGlobals
         }
 
         return globals;
+    }
+
+    private ScriptObject Shared<T>(T source, Func<T, ScriptObject> build)
+        where T : class
+    {
+        if (!_shared.TryGetValue(source, out var built))
+        {
+            built = build(source);
+            _shared[source] = built;
+        }
+
+        return built;
     }
 
     /// <summary>The top-level names a template in this scope can use, for "did you mean" hints.</summary>

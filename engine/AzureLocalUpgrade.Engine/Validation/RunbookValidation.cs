@@ -11,14 +11,20 @@ public static class RunbookValidation
 {
     public static ValidationResult LoadAndValidate(string path) => LoadAndValidate(path, LoadLimits.Default);
 
-    public static ValidationResult LoadAndValidate(string path, LoadLimits limits)
+    public static ValidationResult LoadAndValidate(string path, LoadLimits limits) => LoadAndValidate(path, limits, null);
+
+    /// <param name="parseCache">Scripts it knows parse clean are not parsed again (the CLI passes the user's cache).</param>
+    public static ValidationResult LoadAndValidate(string path, LoadLimits limits, ScriptParseCache? parseCache)
     {
         var bag = new DiagnosticBag();
         var runbook = new RunbookLoader(bag, limits).Load(path);
+        PhaseTimings.Mark("load + schema");
         if (runbook is not null)
         {
             SemanticValidator.Validate(runbook, bag);
-            ScriptSyntaxValidator.Validate(runbook, bag);
+            PhaseTimings.Mark("semantic + templates");
+            ScriptSyntaxValidator.Validate(runbook, bag, parseCache);
+            PhaseTimings.Mark("PowerShell parse");
         }
 
         return new ValidationResult(runbook, bag.Sorted());

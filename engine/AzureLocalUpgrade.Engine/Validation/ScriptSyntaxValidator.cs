@@ -10,7 +10,10 @@ namespace AzureLocalUpgrade.Engine.Validation;
 /// </summary>
 public static class ScriptSyntaxValidator
 {
-    public static void Validate(Runbook root, DiagnosticBag bag)
+    public static void Validate(Runbook root, DiagnosticBag bag) => Validate(root, bag, null);
+
+    /// <param name="cache">Skips the parser for texts it knows parse clean; null parses every script.</param>
+    public static void Validate(Runbook root, DiagnosticBag bag, ScriptParseCache? cache)
     {
         foreach (var document in StepTraversal.Documents(root))
         {
@@ -18,16 +21,23 @@ public static class ScriptSyntaxValidator
             {
                 foreach (var script in ScriptsOf(visit.Step))
                 {
-                    Check(script, bag);
+                    Report(script, cache is null ? Parse(script.Value) : cache.Parse(script.Value), bag);
                 }
             }
         }
     }
 
     /// <summary>Parses one script; its errors become ALU4001 diagnostics mapped through the text's position.</summary>
-    public static void Check(EmbeddedText script, DiagnosticBag bag)
+    public static void Check(EmbeddedText script, DiagnosticBag bag) => Report(script, Parse(script.Value), bag);
+
+    private static ParseError[] Parse(string script)
     {
-        Parser.ParseInput(script.Value, out _, out var errors);
+        Parser.ParseInput(script, out _, out var errors);
+        return errors;
+    }
+
+    private static void Report(EmbeddedText script, IReadOnlyList<ParseError> errors, DiagnosticBag bag)
+    {
         foreach (var error in errors)
         {
             var at = script.Map(error.Extent.StartLineNumber, error.Extent.StartColumnNumber);
