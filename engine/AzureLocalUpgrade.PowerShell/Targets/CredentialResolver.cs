@@ -41,12 +41,24 @@ public sealed class CredentialResolver
 
         if (reference.CredentialStoreTarget is { } store)
         {
-            throw new CredentialUnavailableException(
-                $"The password for {reference.UserName} is in the Windows Credential Manager ({store}), which alu cannot read; use passwordEnv or passwordFile.");
+            return FromCredentialStore(reference.UserName, store);
         }
 
         throw new CredentialUnavailableException(
             $"The credential for {reference.UserName} names no password source; set passwordEnv or passwordFile in the inventory.");
+    }
+
+    private static PSCredential FromCredentialStore(string userName, string target)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            throw new CredentialUnavailableException(
+                $"The password for {userName} is in the Windows Credential Manager ({target}), which exists only on Windows; on this machine use passwordEnv or passwordFile.");
+        }
+
+        return WindowsCredentialStore.ReadPassword(target) is { } password
+            ? new PSCredential(userName, password)
+            : throw new CredentialUnavailableException($"The Windows Credential Manager has no generic credential {target} for {userName}; add it with: cmdkey /generic:{target} /user:{userName} /pass");
     }
 
     private string ReadPasswordFile(string userName, string file)

@@ -64,8 +64,13 @@ public sealed class CredentialResolverTests : IDisposable
     }
 
     [Fact]
-    public void CredentialStore_ShouldBeRefused_SayingWhatToUseInstead()
+    public void CredentialStore_ShouldBeRefusedOffWindows_SayingWhatToUseInstead()
     {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // there the store is read for real; this case is about every other OS
+        }
+
         var act = () => Resolver().Resolve(new CredentialReference(User, null, null, "hci01"));
 
         act.Should().Throw<CredentialUnavailableException>().Which.Message.Should().Contain("hci01").And.Contain("passwordEnv");
