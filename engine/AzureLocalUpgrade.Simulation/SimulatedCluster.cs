@@ -117,14 +117,24 @@ public sealed class SimulatedCluster
 
     /// <summary>Runs a change against the latest state (re-read if another process wrote it) and saves it.
     /// When the change throws, the in-memory state is rolled back to the last saved one.</summary>
-    internal T Mutate<T>(Func<SimulationState, T> change) => Locked(() =>
+    internal T Mutate<T>(Func<SimulationState, T> change)
     {
-        Evolution.CatchUp(_state);
-        var result = change(_state);
-        _state.RecordDownAtOnce();
-        Save();
-        return result;
-    });
+        lock (_gate)
+        {
+            using (_store.Lock())
+            {
+                Refresh();
+                return RollingBackOnFailure(() =>
+                {
+                    Evolution.CatchUp(_state);
+                    var result = change(_state);
+                    _state.RecordDownAtOnce();
+                    Save();
+                    return result;
+                });
+            }
+        }
+    }
 
     internal void Mutate(Action<SimulationState> change) => Mutate(s =>
     {
@@ -134,20 +144,42 @@ public sealed class SimulatedCluster
 
     /// <summary>
     /// Reads the latest state; events already due are processed and saved first, as a change would. The read itself
-    /// must not change the state: it is not saved.
+    /// must not change the state, so nothing is serialised or saved after it (debug builds check that it did not).
     /// </summary>
-    internal T Read<T>(Func<SimulationState, T> read) => Locked(() =>
+    internal T Read<T>(Func<SimulationState, T> read)
     {
-        var downBefore = _state.MaxNodesDownAtOnce;
-        var processed = Evolution.CatchUp(_state);
-        _state.RecordDownAtOnce();
-        if (processed || _state.MaxNodesDownAtOnce != downBefore)
+        lock (_gate)
         {
-            Save();
-        }
+            using (_store.Lock())
+            {
+                Refresh();
+                RollingBackOnFailure(() =>
+                {
+                    var downBefore = _state.MaxNodesDownAtOnce;
+                    var processed = Evolution.CatchUp(_state);
+                    _state.RecordDownAtOnce();
+                    if (processed || _state.MaxNodesDownAtOnce != downBefore)
+                    {
+                        Save();
+                    }
 
-        return read(_state);
-    });
+                    return true;
+                });
+#if DEBUG
+                var before = StateSerializer.Serialize(_state);
+                var value = read(_state);
+                if (StateSerializer.Serialize(_state) != before)
+                {
+                    throw new InvalidOperationException("A read of the simulated cluster changed its state; use Mutate (OnCluster in a cmdlet).");
+                }
+
+                return value;
+#else
+                return read(_state);
+#endif
+            }
+        }
+    }
 
     /// <summary>The persisted form, for tests that compare two instances.</summary>
     internal string ExportJson() => Read(StateSerializer.Serialize);
@@ -159,25 +191,17 @@ public sealed class SimulatedCluster
         return cluster;
     }
 
-    /// <summary>Runs <paramref name="work"/> under both locks against the latest state, rolling the in-memory state
-    /// back to the last saved one when it throws.</summary>
-    private T Locked<T>(Func<T> work)
+    /// <summary>Runs a change; when it throws, the in-memory state goes back to the last saved one.</summary>
+    private T RollingBackOnFailure<T>(Func<T> change)
     {
-        lock (_gate)
+        try
         {
-            using (_store.Lock())
-            {
-                Refresh();
-                try
-                {
-                    return work();
-                }
-                catch
-                {
-                    _state = StateSerializer.Deserialize(_lastSaved);
-                    throw;
-                }
-            }
+            return change();
+        }
+        catch
+        {
+            _state = StateSerializer.Deserialize(_lastSaved);
+            throw;
         }
     }
 
