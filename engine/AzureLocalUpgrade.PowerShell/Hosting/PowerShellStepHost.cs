@@ -17,7 +17,8 @@ namespace AzureLocalUpgrade.PowerShell.Hosting;
 /// <summary>
 /// Runs step scripts in PowerShell: one runspace per target, opened on first use through the connector and reused
 /// by every later step on that target; one pipeline at a time per runspace; values bound as parameters of a
-/// constant wrapper (<see cref="StepWrapper"/>); a dead session reopened with backoff on the execution clock.
+/// constant wrapper function every session defines (<see cref="StepWrapper"/>); a dead session reopened with backoff
+/// on the execution clock.
 /// </summary>
 public sealed class PowerShellStepHost : IStepHost
 {
@@ -236,7 +237,7 @@ public sealed class PowerShellStepHost : IStepHost
     private static void Bind(
         System.Management.Automation.PowerShell shell, ScriptInvocation invocation, IReadOnlySet<string> declared, PowerShellArguments arguments)
     {
-        shell.AddScript(StepWrapper.Script, useLocalScope: true).AddParameter(StepWrapper.ScriptParameter, invocation.Script.Value);
+        shell.AddCommand(StepWrapper.FunctionName, useLocalScope: true).AddParameter(StepWrapper.ScriptParameter, invocation.Script.Value);
         var bound = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in invocation.Parameters)
         {
