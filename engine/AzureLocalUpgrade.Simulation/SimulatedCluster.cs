@@ -1,3 +1,4 @@
+using System.Buffers;
 using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Simulation.Behaviour;
 using AzureLocalUpgrade.Simulation.Model;
@@ -9,20 +10,23 @@ namespace AzureLocalUpgrade.Simulation;
 /// <summary>
 /// A simulated Azure Local cluster: one shared model behind every simulated node session, persisted after every
 /// change in &lt;stateDir&gt;/clusters/&lt;cluster&gt;/simulation.json so a later run (or a resumed one) finds the
-/// cluster as the last run left it. Thread-safe; safe across processes (changes re-read the file under a lock).
+/// cluster as the last run left it. Thread-safe; safe across processes (changes re-read the file under a lock
+/// when another writer saved since). A change is saved only when it changed the persisted form; a read saves only
+/// when events that fell due had to be processed first, so the clock and queries never serialise the whole state.
 /// </summary>
 public sealed class SimulatedCluster
 {
     private readonly object _gate = new();
     private readonly StateStore _store;
+    private readonly ArrayBufferWriter<byte> _scratch = new();
     private SimulationState _state;
-    private string _lastJson;
+    private byte[] _lastSaved;
 
     private SimulatedCluster(StateStore store, SimulationState state)
     {
         _store = store;
         _state = state;
-        _lastJson = "";
+        _lastSaved = [];
         Clock = new SimulationClock(this);
     }
 
@@ -120,19 +124,14 @@ public sealed class SimulatedCluster
             using (_store.Lock())
             {
                 Refresh();
-                try
+                return RollingBackOnFailure(() =>
                 {
-                    Evolution.AdvanceTo(_state, _state.Now);
+                    Evolution.CatchUp(_state);
                     var result = change(_state);
                     _state.RecordDownAtOnce();
                     Save();
                     return result;
-                }
-                catch
-                {
-                    _state = StateSerializer.Deserialize(_lastJson);
-                    throw;
-                }
+                });
             }
         }
     }
@@ -143,8 +142,44 @@ public sealed class SimulatedCluster
         return true;
     });
 
-    /// <summary>Reads through the same path as a change: lazily due events are processed and saved first.</summary>
-    internal T Read<T>(Func<SimulationState, T> read) => Mutate(read);
+    /// <summary>
+    /// Reads the latest state; events already due are processed and saved first, as a change would. The read itself
+    /// must not change the state, so nothing is serialised or saved after it (debug builds check that it did not).
+    /// </summary>
+    internal T Read<T>(Func<SimulationState, T> read)
+    {
+        lock (_gate)
+        {
+            using (_store.Lock())
+            {
+                Refresh();
+                RollingBackOnFailure(() =>
+                {
+                    var downBefore = _state.MaxNodesDownAtOnce;
+                    var processed = Evolution.CatchUp(_state);
+                    _state.RecordDownAtOnce();
+                    if (processed || _state.MaxNodesDownAtOnce != downBefore)
+                    {
+                        Save();
+                    }
+
+                    return true;
+                });
+#if DEBUG
+                var before = StateSerializer.Serialize(_state);
+                var value = read(_state);
+                if (StateSerializer.Serialize(_state) != before)
+                {
+                    throw new InvalidOperationException("A read of the simulated cluster changed its state; use Mutate (OnCluster in a cmdlet).");
+                }
+
+                return value;
+#else
+                return read(_state);
+#endif
+            }
+        }
+    }
 
     /// <summary>The persisted form, for tests that compare two instances.</summary>
     internal string ExportJson() => Read(StateSerializer.Serialize);
@@ -156,23 +191,41 @@ public sealed class SimulatedCluster
         return cluster;
     }
 
-    /// <summary>Picks up a change another process (or another instance) saved since this one last read or wrote.</summary>
-    private void Refresh()
+    /// <summary>Runs a change; when it throws, the in-memory state goes back to the last saved one.</summary>
+    private T RollingBackOnFailure<T>(Func<T> change)
     {
-        if (_store.ReadIfChanged() is { } text)
+        try
         {
-            _lastJson = text;
-            _state = StateSerializer.Deserialize(text);
+            return change();
+        }
+        catch
+        {
+            _state = StateSerializer.Deserialize(_lastSaved);
+            throw;
         }
     }
 
+    /// <summary>Picks up a change another process (or another instance) saved since this one last read or wrote.</summary>
+    private void Refresh()
+    {
+        if (_store.ReadIfChanged() is { } saved && !saved.AsSpan().SequenceEqual(_lastSaved))
+        {
+            _lastSaved = saved;
+            _state = StateSerializer.Deserialize(saved);
+        }
+    }
+
+    /// <summary>Writes the state when its persisted form differs from the last saved one (serialised into a reused
+    /// buffer, so an unchanged state costs no allocation).</summary>
     private void Save()
     {
-        var json = StateSerializer.Serialize(_state);
-        if (json != _lastJson || !_store.Exists)
+        _scratch.ResetWrittenCount();
+        StateSerializer.Serialize(_state, _scratch);
+        var json = _scratch.WrittenSpan;
+        if (!json.SequenceEqual(_lastSaved) || !_store.Exists)
         {
             _store.Write(json);
-            _lastJson = json;
+            _lastSaved = json.ToArray();
         }
     }
 }

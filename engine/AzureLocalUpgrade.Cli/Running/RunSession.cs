@@ -2,6 +2,7 @@ using AzureLocalUpgrade.Cli.Events;
 using AzureLocalUpgrade.Cli.Telemetry;
 using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Approvals;
+using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
 using AzureLocalUpgrade.Engine.Execution.Runs;
 using AzureLocalUpgrade.Engine.Inventory;
@@ -34,7 +35,8 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
                 environment.Clock,
                 TimeProvider.System,
                 interactive ? new TerminalApprovalSource(console.HumanError) : UnattendedApprovalSource.Instance,
-                sink);
+                sink,
+                JournalDurability: environment.Simulation is null ? JournalDurability.PowerLoss : JournalDurability.ProcessCrash);
             try
             {
                 result = await run(new RunCoordinator(settings), signals.Token).ConfigureAwait(false);

@@ -31,6 +31,7 @@ public static class EngineSessionState
         state.ThreadOptions = PSThreadOptions.ReuseThread;
 
         state.Commands.Add(new SessionStateCmdletEntry(WriteAluLogCommand.CommandName, typeof(WriteAluLogCommand), null));
+        state.Commands.Add(new SessionStateFunctionEntry(StepWrapper.FunctionName, StepWrapper.Body, ScopedItemOptions.ReadOnly, helpFile: null));
         return state;
     }
 

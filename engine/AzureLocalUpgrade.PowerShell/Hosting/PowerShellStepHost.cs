@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Hosting;
@@ -17,7 +16,8 @@ namespace AzureLocalUpgrade.PowerShell.Hosting;
 /// <summary>
 /// Runs step scripts in PowerShell: one runspace per target, opened on first use through the connector and reused
 /// by every later step on that target; one pipeline at a time per runspace; values bound as parameters of a
-/// constant wrapper (<see cref="StepWrapper"/>); a dead session reopened with backoff on the execution clock.
+/// constant wrapper function every session defines (<see cref="StepWrapper"/>); a dead session reopened with backoff
+/// on the execution clock.
 /// </summary>
 public sealed class PowerShellStepHost : IStepHost
 {
@@ -49,10 +49,9 @@ public sealed class PowerShellStepHost : IStepHost
         var started = _clock.UtcNow;
 
         // A script that does not parse fails here, positioned in the runbook, without touching the target.
-        var ast = Parser.ParseInput(invocation.Script.Value, out _, out var parseErrors);
-        if (parseErrors.Length > 0)
+        var parsed = ParsedStepScript.Of(invocation.Script.Value);
+        if (parsed.FirstError is { } first)
         {
-            var first = parseErrors[0];
             return Finished(
                 ScriptOutcome.Failed,
                 started,
@@ -76,7 +75,7 @@ public sealed class PowerShellStepHost : IStepHost
         {
             var unreachable = await ConnectAsync(session, invocation.ReconnectTimeout, cancellationToken).ConfigureAwait(false);
             return unreachable is null
-                ? await RunAsync(session, invocation, ast, started, cancellationToken).ConfigureAwait(false)
+                ? await RunAsync(session, invocation, parsed, started, cancellationToken).ConfigureAwait(false)
                 : Finished(ScriptOutcome.Unreachable, started, message: unreachable);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -154,12 +153,12 @@ public sealed class PowerShellStepHost : IStepHost
     }
 
     private async Task<ScriptResult> RunAsync(
-        TargetSession session, ScriptInvocation invocation, ScriptBlockAst ast, DateTimeOffset started, CancellationToken cancellationToken)
+        TargetSession session, ScriptInvocation invocation, ParsedStepScript parsed, DateTimeOffset started, CancellationToken cancellationToken)
     {
         var runspace = session.Runspace!;
         var arguments = new PowerShellArguments();
         using var shell = System.Management.Automation.PowerShell.Create(runspace);
-        Bind(shell, invocation, StepWrapper.DeclaredParameters(ast), arguments);
+        Bind(shell, invocation, parsed.DeclaredParameters, arguments);
         var redactor = new SecretRedactor(arguments.Secrets);
         var capture = StreamCapture.Attach(shell, redactor);
         var output = new PSDataCollection<PSObject>();
@@ -236,7 +235,7 @@ public sealed class PowerShellStepHost : IStepHost
     private static void Bind(
         System.Management.Automation.PowerShell shell, ScriptInvocation invocation, IReadOnlySet<string> declared, PowerShellArguments arguments)
     {
-        shell.AddScript(StepWrapper.Script, useLocalScope: true).AddParameter(StepWrapper.ScriptParameter, invocation.Script.Value);
+        shell.AddCommand(StepWrapper.FunctionName, useLocalScope: true).AddParameter(StepWrapper.ScriptParameter, invocation.Script.Value);
         var bound = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in invocation.Parameters)
         {

@@ -3,8 +3,10 @@ using System.Management.Automation.Language;
 namespace AzureLocalUpgrade.PowerShell.Hosting;
 
 /// <summary>
-/// The one script the host ever hands to PowerShell. The step's own text and every value arrive as bound parameters,
-/// so nothing a user or an inventory supplies is ever parsed as code by being spliced into script text.
+/// The one command the host ever runs: a function defined once in every session (the engine's session state for
+/// local runspaces, <see cref="Targets.RemotePrelude"/> for remote ones), so PowerShell parses and compiles it once
+/// per process rather than once per step. The step's own text and every value arrive as bound parameters, so nothing
+/// a user or an inventory supplies is ever parsed as code by being spliced into script text.
 /// </summary>
 /// <remarks>
 /// The step runs with <c>&amp;</c> in a child scope of the wrapper, itself run in a local scope: variables a step
@@ -23,7 +25,11 @@ internal static class StepWrapper
     public static readonly IReadOnlySet<string> WellKnownParameters =
         new HashSet<string>(["Node", "Nodes", "ClusterName", "Params", "Inputs"], StringComparer.OrdinalIgnoreCase);
 
-    public const string Script = """
+    /// <summary>The wrapper's name: read-only in every session, so a step cannot redefine it for later steps.</summary>
+    public const string FunctionName = "Invoke-AluStepWrapper";
+
+    /// <summary>The wrapper's body (the function's definition).</summary>
+    public const string Body = """
         param($__AluScript, $__AluBound, $Node, $Nodes, $ClusterName, $Params, $Inputs)
         $ErrorActionPreference = 'Stop'
         $WarningPreference = 'Continue'

@@ -8,10 +8,17 @@ namespace AzureLocalUpgrade.Simulation.Behaviour;
 /// </summary>
 internal static class Evolution
 {
-    public static void AdvanceTo(SimulationState state, DateTimeOffset target)
+    public static void AdvanceTo(SimulationState state, DateTimeOffset target) => Advance(state, target);
+
+    /// <summary>Processes every event already due at the current virtual time; true when there was one.</summary>
+    public static bool CatchUp(SimulationState state) => Advance(state, state.Now);
+
+    private static bool Advance(SimulationState state, DateTimeOffset target)
     {
+        var processed = false;
         while (NextEvent(state, target) is { } due)
         {
+            processed = true;
             if (due > state.Now)
             {
                 state.Now = due;
@@ -25,6 +32,8 @@ internal static class Evolution
         {
             state.Now = target;
         }
+
+        return processed;
     }
 
     private static DateTimeOffset? NextEvent(SimulationState state, DateTimeOffset limit)

@@ -50,14 +50,22 @@ public abstract class SimulatorCmdlet : PSCmdlet
     });
 
     /// <summary>Runs a change on the node this session is on; fails on the orchestrator, which is not a cluster node.</summary>
-    internal T OnLocalNode<T>(Func<SimulationState, NodeState, T> change) => OnCluster(state =>
-    {
-        var name = Simulation.NodeName ?? throw new SimulationException(
-            "NodeCommandOnOrchestrator",
-            ErrorCategory.InvalidOperation,
-            $"{CommandName} acts on a cluster node's own state; run it in a node session (on: node), not on the orchestrator.");
-        return change(state, NodeOperations.RequireNode(state, name));
-    });
+    internal T OnLocalNode<T>(Func<SimulationState, NodeState, T> change) => OnCluster(state => change(state, RequireLocalNode(state)));
+
+    /// <summary>
+    /// Reads the cluster model from this session without changing it: nothing is serialised or saved afterwards,
+    /// which is what makes the Get-* cmdlets that polling steps call over and over cheap. A query that changes
+    /// anything (a fault that counts its firings, say) must use <see cref="OnCluster{T}"/> instead.
+    /// </summary>
+    internal T QueryCluster<T>(Func<SimulationState, T> query) =>
+        Simulation.Cluster.Read(state =>
+        {
+            CheckSessionAlive(state);
+            return query(state);
+        });
+
+    /// <summary>Reads the node this session is on, as <see cref="QueryCluster{T}"/>.</summary>
+    internal T QueryLocalNode<T>(Func<SimulationState, NodeState, T> query) => QueryCluster(state => query(state, RequireLocalNode(state)));
 
     internal void OnLocalNode(Action<SimulationState, NodeState> change) => OnLocalNode((s, n) =>
     {
@@ -92,6 +100,15 @@ public abstract class SimulatorCmdlet : PSCmdlet
 
     internal static SimulationException NotFound(string what, string name, IEnumerable<string> available) =>
         new("ObjectNotFound", ErrorCategory.ObjectNotFound, $"{what} '{name}' was not found. Available: {string.Join(", ", available)}.");
+
+    private NodeState RequireLocalNode(SimulationState state)
+    {
+        var name = Simulation.NodeName ?? throw new SimulationException(
+            "NodeCommandOnOrchestrator",
+            ErrorCategory.InvalidOperation,
+            $"{CommandName} acts on a cluster node's own state; run it in a node session (on: node), not on the orchestrator.");
+        return NodeOperations.RequireNode(state, name);
+    }
 
     private void CheckSessionAlive(SimulationState state)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AzureLocalUpgrade.Simulation.Model;
@@ -14,9 +15,18 @@ internal static class StateSerializer
         Converters = { new JsonStringEnumConverter() },
     };
 
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = Options.Encoder };
+
     public static string Serialize(SimulationState state) => JsonSerializer.Serialize(state, Options);
 
-    public static SimulationState Deserialize(string json) =>
+    /// <summary>The same UTF-8 text as <see cref="Serialize(SimulationState)"/>, written into a reusable buffer.</summary>
+    public static void Serialize(SimulationState state, IBufferWriter<byte> buffer)
+    {
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        JsonSerializer.Serialize(writer, state, Options);
+    }
+
+    public static SimulationState Deserialize(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<SimulationState>(json, Options)
         ?? throw new InvalidDataException("The simulation state file is empty.");
 }

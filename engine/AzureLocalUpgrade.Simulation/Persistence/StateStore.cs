@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 
 namespace AzureLocalUpgrade.Simulation.Persistence;
 
@@ -7,31 +6,41 @@ namespace AzureLocalUpgrade.Simulation.Persistence;
 /// simulation.json for one cluster, safe against processes killed at any instant (alu run may be SIGKILLed and
 /// resumed) and against two processes working on the same cluster:
 /// <list type="bullet">
-/// <item>a write goes to a temp file that is flushed to disk and then renamed over simulation.json, so the file is
-/// always one complete state, the old or the new; a killed writer leaves at most a stray temp file, removed later;</item>
+/// <item>a write goes to a temp file that is renamed over simulation.json, so the file is always one complete state,
+/// the old or the new; a killed writer leaves at most a stray temp file, removed later. The temp file is not flushed
+/// to disk first: a killed process's writes stay in the page cache, so the rename survives SIGKILL; only a power cut
+/// or OS crash can lose recent changes, which a simulation accepts (docs/architecture.md, State on disk);</item>
 /// <item>every read-change-write holds simulation.lock opened with FileShare.None, which .NET takes as an exclusive
 /// flock(2) on Unix and a sharing lock on Windows: other processes wait, and the kernel drops the lock when a holder
 /// dies, so a killed process never leaves the cluster locked. Inside one process a per-file monitor serialises
 /// instances first, so the file lock is only ever contended between processes;</item>
-/// <item>whether another process changed the state is decided by comparing the file's text with what this store last
-/// read or wrote, never by timestamps, which coarse file systems would let two writes share.</item>
+/// <item>whether another writer changed the state is decided by a write token: every write first stores a fresh
+/// random token in simulation.lock, then renames the new state into place. A store that finds the token it last
+/// read or wrote knows the state is unchanged with one 16-byte read instead of reading the whole file; never by
+/// timestamps, which coarse file systems would let two writes share. A writer killed between the two leaves a new
+/// token over the old state, which only costs the next reader one needless re-read.</item>
 /// </list>
 /// </summary>
 internal sealed class StateStore
 {
     private const string TempSuffix = ".tmp";
+    private const int TokenLength = 16;
     private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
     private static readonly ConcurrentDictionary<string, object> ProcessLocks = new(StringComparer.Ordinal);
 
     private readonly string _lockPath;
-    private string? _lastText;
+    private readonly object _monitor;
+    private FileStream? _lockFile;
+    private Guid? _lastToken;
+    private bool _straysRemoved;
 
     public StateStore(string folder)
     {
         Folder = folder;
         FilePath = Path.Combine(folder, "simulation.json");
         _lockPath = Path.Combine(folder, "simulation.lock");
+        _monitor = ProcessLocks.GetOrAdd(Path.GetFullPath(_lockPath), _ => new object());
     }
 
     public string Folder { get; }
@@ -40,67 +49,92 @@ internal sealed class StateStore
 
     public bool Exists => File.Exists(FilePath);
 
-    /// <summary>The saved text when it differs from what this store last read or wrote; null when unchanged or absent.</summary>
-    public string? ReadIfChanged()
+    /// <summary>
+    /// The saved state when another writer saved one since this store last read or wrote; null when unchanged or
+    /// absent. Call only while holding <see cref="Lock"/>.
+    /// </summary>
+    public byte[]? ReadIfChanged()
     {
+        var token = ReadToken();
+        if (token is not null && token == _lastToken)
+        {
+            return null;
+        }
+
         if (!Exists)
         {
             return null;
         }
 
-        var text = File.ReadAllText(FilePath, Encoding.UTF8);
-        if (text == _lastText)
-        {
-            return null;
-        }
-
-        _lastText = text;
-        return text;
+        _lastToken = token;
+        return File.ReadAllBytes(FilePath);
     }
 
-    public string Read()
+    /// <summary>The saved state. Call only while holding <see cref="Lock"/>.</summary>
+    public byte[] Read()
     {
-        _lastText = File.ReadAllText(FilePath, Encoding.UTF8);
-        return _lastText;
+        _lastToken = ReadToken();
+        return File.ReadAllBytes(FilePath);
     }
 
     /// <summary>Replaces the saved state atomically. Call only while holding <see cref="Lock"/>.</summary>
-    public void Write(string json)
+    public void Write(ReadOnlySpan<byte> json)
     {
+        var lockFile = _lockFile ?? throw new InvalidOperationException("The simulated cluster's state is written only under its lock.");
         Directory.CreateDirectory(Folder);
+
+        // The token first: a writer killed before its rename then costs readers a re-read, never a missed change.
+        var token = Guid.NewGuid();
+        lockFile.Position = 0;
+        lockFile.Write(token.ToByteArray());
+        lockFile.Flush();
+
         var temp = $"{FilePath}.{Environment.ProcessId}.{Guid.NewGuid():N}{TempSuffix}";
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
-            stream.Write(new UTF8Encoding(false).GetBytes(json));
-            // On disk before the rename makes it the state: a power cut cannot leave an empty simulation.json.
-            stream.Flush(flushToDisk: true);
+            stream.Write(json);
         }
 
         File.Move(temp, FilePath, overwrite: true);
-        _lastText = json;
+        _lastToken = token;
     }
 
     /// <summary>Holds the cluster's lock (this process's monitor, then the cross-process file lock) until disposed.</summary>
     public IDisposable Lock()
     {
         Directory.CreateDirectory(Folder);
-        var monitor = ProcessLocks.GetOrAdd(Path.GetFullPath(_lockPath), _ => new object());
-        if (!Monitor.TryEnter(monitor, LockTimeout))
+        if (!Monitor.TryEnter(_monitor, LockTimeout))
         {
             throw new IOException($"Timed out after {LockTimeout.TotalMinutes} minutes waiting for the simulated cluster's lock ({_lockPath}) inside this process.");
         }
 
         try
         {
-            var file = AcquireFileLock();
-            RemoveStrayTempFiles();
-            return new Held(file, monitor);
+            _lockFile = AcquireFileLock();
+            if (!_straysRemoved)
+            {
+                RemoveStrayTempFiles();
+                _straysRemoved = true;
+            }
+
+            return new Held(this);
         }
         catch
         {
-            Monitor.Exit(monitor);
+            _lockFile?.Dispose();
+            _lockFile = null;
+            Monitor.Exit(_monitor);
             throw;
         }
+    }
+
+    /// <summary>The token of the last write, or null when the lock file has none (new, or older than tokens).</summary>
+    private Guid? ReadToken()
+    {
+        var lockFile = _lockFile ?? throw new InvalidOperationException("The simulated cluster's state is read only under its lock.");
+        Span<byte> token = stackalloc byte[TokenLength];
+        lockFile.Position = 0;
+        return lockFile.ReadAtLeast(token, TokenLength, throwOnEndOfStream: false) == TokenLength ? new Guid(token) : null;
     }
 
     private FileStream AcquireFileLock()
@@ -110,7 +144,8 @@ internal sealed class StateStore
         {
             try
             {
-                return new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                // No buffering: the token is read fresh under every lock, never from a stale buffer.
+                return new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
@@ -140,7 +175,14 @@ internal sealed class StateStore
         }
     }
 
-    private sealed class Held(FileStream file, object monitor) : IDisposable
+    private void Release()
+    {
+        _lockFile?.Dispose();
+        _lockFile = null;
+        Monitor.Exit(_monitor);
+    }
+
+    private sealed class Held(StateStore store) : IDisposable
     {
         private int _released;
 
@@ -148,8 +190,7 @@ internal sealed class StateStore
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                file.Dispose();
-                Monitor.Exit(monitor);
+                store.Release();
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
                 throw;
             }
 
-            using var journal = RunJournal.Open(folder.JournalPath);
+            using var journal = RunJournal.Open(folder.JournalPath, settings.JournalDurability);
             JournalTakeover(journal, runId, claim.Takeover);
             var result = await _executor.ExecuteAsync(graph, Context(runId, journal, options, resume: null), cancellationToken).ConfigureAwait(false);
             Settle(claim, result);
@@ -72,7 +72,7 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
         using var claim = RunLock.Acquire(settings.StateDirectory, graph.Cluster.Name, runId, settings.WallClock, settings.LockOptions);
         try
         {
-            using var journal = RunJournal.Open(folder.JournalPath);
+            using var journal = RunJournal.Open(folder.JournalPath, settings.JournalDurability);
             JournalTakeover(journal, runId, claim.Takeover);
             var decisions = new Dictionary<string, ResumeDecision>(state.Decisions, StringComparer.Ordinal);
             foreach (var (steps, decision) in new[] { (options.RetrySteps, ResumeDecision.Retry), (options.SkipSteps, ResumeDecision.Skip) })

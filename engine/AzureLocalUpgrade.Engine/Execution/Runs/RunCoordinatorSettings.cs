@@ -1,6 +1,7 @@
 using AzureLocalUpgrade.Engine.Execution.Approvals;
 using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Hosting;
+using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
 
 namespace AzureLocalUpgrade.Engine.Execution.Runs;
@@ -8,6 +9,8 @@ namespace AzureLocalUpgrade.Engine.Execution.Runs;
 /// <summary>What stays the same for every run of one CLI process.</summary>
 /// <param name="Clock">Execution time: virtual against the simulator.</param>
 /// <param name="WallClock">Real time for lock leases and heartbeats, even in simulation.</param>
+/// <param name="JournalDurability">How far each journal record is flushed: to the disk for real clusters, to the
+/// operating system for simulated ones.</param>
 /// <param name="Approvals">Interactive prompt on a terminal; <see cref="UnattendedApprovalSource"/> for schedulers.</param>
 public sealed record RunCoordinatorSettings(
     string StateDirectory,
@@ -16,4 +19,5 @@ public sealed record RunCoordinatorSettings(
     TimeProvider WallClock,
     IApprovalSource Approvals,
     IRunEventSink Events,
-    RunLockOptions? LockOptions = null);
+    RunLockOptions? LockOptions = null,
+    JournalDurability JournalDurability = JournalDurability.PowerLoss);

@@ -13,7 +13,7 @@ public sealed class GetClusterGroupCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var groups = OnCluster(s =>
+        var groups = QueryCluster(s =>
         {
             CheckClusterName(s, Cluster);
             RequireClusterRunning(s);

@@ -14,7 +14,7 @@ public sealed class GetClusterNodeCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var nodes = OnCluster(s =>
+        var nodes = QueryCluster(s =>
         {
             CheckClusterName(s, Cluster);
             RequireClusterRunning(s);

@@ -18,7 +18,7 @@ public sealed class GetClusterSharedVolumeStateCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var states = OnCluster(s =>
+        var states = QueryCluster(s =>
         {
             CheckClusterName(s, Cluster);
             RequireClusterRunning(s);

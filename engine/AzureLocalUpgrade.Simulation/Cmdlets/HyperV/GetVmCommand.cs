@@ -15,7 +15,7 @@ public sealed class GetVmCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var vms = OnCluster(s =>
+        var vms = QueryCluster(s =>
         {
             var visible = (ComputerName is null ? VmLookup.Visible(s, Simulation) : VmLookup.OnHosts(s, ComputerName)).ToList();
             var where = ComputerName is null ? Simulation.NodeName ?? "the cluster" : string.Join(", ", ComputerName);

@@ -16,7 +16,7 @@ public sealed class GetVmHostCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var hosts = OnCluster(s =>
+        var hosts = QueryCluster(s =>
         {
             var names = ComputerName ?? [Simulation.NodeName ?? throw new SimulationException(
                 "HyperVNotInstalled,Microsoft.HyperV.PowerShell.Commands.GetVMHost",

@@ -7,5 +7,5 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
 public sealed class GetStorageJobCommand : SimulatorCmdlet
 {
     protected override void Execute() =>
-        WriteObject(OnCluster(s => s.Storage.Jobs.Select(j => Projections.Job(s, j)).ToList()), enumerateCollection: true);
+        WriteObject(QueryCluster(s => s.Storage.Jobs.Select(j => Projections.Job(s, j)).ToList()), enumerateCollection: true);
 }

@@ -10,7 +10,7 @@ public sealed class GetVirtualDiskCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var disks = OnCluster(s =>
+        var disks = QueryCluster(s =>
         {
             if (FriendlyName is null)
             {
