@@ -6,15 +6,22 @@ namespace AzureLocalUpgrade.Cli;
 /// Where a command writes: raw writers for machine output (json, plans) and Spectre consoles over the same writers
 /// for human output. Tests pass StringWriters; the real program passes the process streams.
 /// </summary>
+/// <remarks>
+/// The Spectre consoles are created on first use: creating one (terminal and capability detection) costs tens of
+/// milliseconds at start-up, which machine output such as <c>alu plan --format json</c> never needs.
+/// </remarks>
 public sealed class CliConsole
 {
+    private readonly Lazy<IAnsiConsole> _human;
+    private readonly Lazy<IAnsiConsole> _humanError;
+
     public CliConsole(TextWriter output, TextWriter error, string workingDirectory)
     {
         Out = output;
         Error = error;
         WorkingDirectory = workingDirectory;
-        Human = Create(output);
-        HumanError = Create(error);
+        _human = new Lazy<IAnsiConsole>(() => Create(output));
+        _humanError = new Lazy<IAnsiConsole>(() => Create(error));
     }
 
     public TextWriter Out { get; }
@@ -22,9 +29,9 @@ public sealed class CliConsole
     public TextWriter Error { get; }
 
     /// <summary>Human output on stdout (tables, ticks). Colour only when stdout is a terminal.</summary>
-    public IAnsiConsole Human { get; }
+    public IAnsiConsole Human => _human.Value;
 
-    public IAnsiConsole HumanError { get; }
+    public IAnsiConsole HumanError => _humanError.Value;
 
     public string WorkingDirectory { get; }
 

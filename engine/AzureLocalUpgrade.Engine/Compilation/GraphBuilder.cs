@@ -19,6 +19,8 @@ internal sealed class GraphBuilder
     private readonly SiblingOrderCache _orders;
     private readonly List<GraphStep> _steps = [];
     private readonly List<GraphGroup?> _groups = [];
+    // The run of _steps each group slot holds: [First, End). A group's steps are appended together.
+    private readonly List<(int First, int End)> _groupSteps = [];
     private readonly StepFactory _factory;
 
     public GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
@@ -61,11 +63,18 @@ internal sealed class GraphBuilder
 
     public IReadOnlyList<GraphGroup> GroupsWithEstimates()
     {
-        var byId = _steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var criticalPaths = new GroupCriticalPaths(_steps);
         // A declared group estimate (e.g. "a node's update takes 1h") is a floor: the steps' critical path may be longer.
-        var groups = _groups.OfType<GraphGroup>()
-            .Select(g => g with { Estimate = Max(g.Estimate, CriticalPath.Of([.. g.StepIds.Select(id => byId[id])]).Length) })
-            .ToList();
+        var groups = new List<GraphGroup>(_groups.Count);
+        for (var slot = 0; slot < _groups.Count; slot++)
+        {
+            if (_groups[slot] is { } group)
+            {
+                var (first, end) = _groupSteps[slot];
+                groups.Add(group with { Estimate = Max(group.Estimate, criticalPaths.Of(first, end)) });
+            }
+        }
+
         var instances = groups.Where(g => g.ForEachParentId is not null).ToDictionary(g => g.Id, StringComparer.Ordinal);
         return [.. groups.Select(g => g.IsForEachParent ? g with { Estimate = Max(g.Estimate, ParentEstimate(g, instances)) } : g)];
     }
@@ -128,6 +137,7 @@ internal sealed class GraphBuilder
         var first = _steps.Count;
         var exits = CompileList(children, inner.Inside(id, outer.SourcePathOf(step.Id), skip), needs);
         _groups[slot] = _factory.Group(step, outer, id, outer.SourcePathOf(step.Id), StepIdsFrom(first), CompileOnFailure(step, outer, id, outer.SourcePathOf(step.Id), id), skip);
+        _groupSteps[slot] = (first, _steps.Count);
         return skip is null ? exits : needs;
     }
 
@@ -153,10 +163,12 @@ internal sealed class GraphBuilder
             instanceExits.Add(CompileList(step.Children, nodeScope.Inside(instanceId, sourcePath, skip), instanceNeeds));
             _groups[instanceSlot] = _factory.Instance(step, nodeScope, instanceId, sourcePath, id, nodes[i].Name,
                 StepIdsFrom(instanceFirst), CompileOnFailure(step, nodeScope, instanceId, sourcePath, instanceId), skip);
+            _groupSteps[instanceSlot] = (instanceFirst, _steps.Count);
             instanceIds.Add(instanceId);
         }
 
         _groups[slot] = _factory.ForEachParent(step, group, scope, id, sourcePath, instanceIds, StepIdsFrom(first), skip);
+        _groupSteps[slot] = (first, _steps.Count);
         if (skip is not null || nodes.Count == 0)
         {
             return needs;
@@ -193,10 +205,20 @@ internal sealed class GraphBuilder
     private int Reserve()
     {
         _groups.Add(null);
+        _groupSteps.Add((0, 0));
         return _groups.Count - 1;
     }
 
-    private List<string> StepIdsFrom(int first) => [.. _steps.Skip(first).Select(s => s.Id)];
+    private List<string> StepIdsFrom(int first)
+    {
+        var ids = new List<string>(_steps.Count - first);
+        for (var i = first; i < _steps.Count; i++)
+        {
+            ids.Add(_steps[i].Id);
+        }
+
+        return ids;
+    }
 
     private static List<string> Union(IEnumerable<IReadOnlyList<string>> lists)
     {

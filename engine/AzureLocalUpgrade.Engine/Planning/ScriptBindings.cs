@@ -17,6 +17,9 @@ namespace AzureLocalUpgrade.Engine.Planning;
 internal sealed partial class ScriptBindings(StepGraph graph)
 {
     private readonly Dictionary<(EmbeddedText?, EmbeddedText?, EmbeddedText?), Mentions> _mentions = new(SameTexts.Instance);
+    // The bound values of one set of texts against one values table are the same for every step sharing both (every
+    // node's copy of a step shares its texts, and the params table is the graph's): formatted once, keyed by reference.
+    private readonly Dictionary<(Mentions, IReadOnlyDictionary<string, object?>), PlanBinding[]> _keyBindings = new(SameKeyTables.Instance);
     private string? _nodeNames;
 
     public IReadOnlyList<PlanBinding> For(GraphStep step)
@@ -38,9 +41,25 @@ internal sealed partial class ScriptBindings(StepGraph graph)
             bindings.Add(new PlanBinding("ClusterName", graph.Cluster.Name));
         }
 
-        AddKeys(bindings, mentions.ParamsKeys, "Params", graph.Parameters);
-        AddKeys(bindings, mentions.InputsKeys, "Inputs", step.Inputs);
+        AddKeys(bindings, mentions, mentions.ParamsKeys, "Params", graph.Parameters);
+        AddKeys(bindings, mentions, mentions.InputsKeys, "Inputs", step.Inputs);
         return bindings;
+    }
+
+    private void AddKeys(List<PlanBinding> bindings, Mentions mentions, IReadOnlyList<string> keys, string table, IReadOnlyDictionary<string, object?> values)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        if (!_keyBindings.TryGetValue((mentions, values), out var bound))
+        {
+            bound = KeyBindings(keys, table, values);
+            _keyBindings[(mentions, values)] = bound;
+        }
+
+        bindings.AddRange(bound);
     }
 
     private Mentions MentionsOf(EmbeddedText? script, EmbeddedText? skipIf, EmbeddedText? rehearsal)
@@ -54,7 +73,7 @@ internal sealed partial class ScriptBindings(StepGraph graph)
         return mentions;
     }
 
-    private static void AddKeys(List<PlanBinding> bindings, IReadOnlyList<string> keys, string table, IReadOnlyDictionary<string, object?> values)
+    private static PlanBinding[] KeyBindings(IReadOnlyList<string> keys, string table, IReadOnlyDictionary<string, object?> values)
     {
         var used = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var key in keys)
@@ -67,7 +86,7 @@ internal sealed partial class ScriptBindings(StepGraph graph)
             }
         }
 
-        bindings.AddRange(used.Select(k => new PlanBinding($"{table}.{k}", PlanValueText.Format(values[k]))));
+        return [.. used.Select(k => new PlanBinding($"{table}.{k}", PlanValueText.Format(values[k])))];
     }
 
     /// <summary>What one script (with its skipIf) mentions; keys as written, in order of appearance.</summary>
@@ -95,6 +114,18 @@ internal sealed partial class ScriptBindings(StepGraph graph)
 
         public int GetHashCode((EmbeddedText?, EmbeddedText?, EmbeddedText?) obj) =>
             HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2), RuntimeHelpers.GetHashCode(obj.Item3));
+    }
+
+    /// <summary>The same mentions (by reference) read against the same values table (by reference).</summary>
+    private sealed class SameKeyTables : IEqualityComparer<(Mentions, IReadOnlyDictionary<string, object?>)>
+    {
+        public static readonly SameKeyTables Instance = new();
+
+        public bool Equals((Mentions, IReadOnlyDictionary<string, object?>) x, (Mentions, IReadOnlyDictionary<string, object?>) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((Mentions, IReadOnlyDictionary<string, object?>) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), RuntimeHelpers.GetHashCode(obj.Item2));
     }
 
     // \b after the name keeps $Node from matching $Nodes.
