@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Wall time of whole simulated runs: `alu run` of the rolling 22H2->23H2 runbooks (cau, sconfig) against the
-# 16-node simulated cluster, each in a fresh state folder. For docs/performance.md (the lead fills in the table).
+# 16-node simulated cluster, each in a fresh state folder. For docs/performance.md .
 #
-#   scripts/bench-sim-run.sh [extra alu run arguments, e.g. --approve GATE]
+# Every manual gate is pre-approved (--approve '*') so the whole upgrade runs end to end; the CAU runbook also needs
+# the orchestrator's OS, which it checks.
+#
+#   scripts/bench-sim-run.sh [extra alu run arguments]
 #   RUNS=3 CLUSTER=samples/clusters/sixteen-node-22h2.yaml scripts/bench-sim-run.sh
 set -euo pipefail
 
@@ -19,11 +22,13 @@ dotnet publish "$root/engine/AzureLocalUpgrade.Cli/AzureLocalUpgrade.Cli.csproj"
 
 for method in cau sconfig; do
   runbook="$root/runbooks/22h2-to-23h2/$method.yaml"
+  method_args=(--approve '*')
+  if [ "$method" = cau ]; then method_args+=(--set 'orchestratorOs=Windows Server 2022'); fi
   for i in $(seq "$runs"); do
     state=$(mktemp -d -p "$work")
     start=$(date +%s%N)
     set +e
-    "$work/alu/alu" run "$runbook" --cluster "$cluster" --state-dir "$state" "$@" >"$work/run.log" 2>&1
+    "$work/alu/alu" run "$runbook" --cluster "$cluster" --state-dir "$state" "${method_args[@]}" "$@" >"$work/run.log" 2>&1
     code=$?
     set -e
     end=$(date +%s%N)
