@@ -206,7 +206,15 @@ internal sealed class CauRunner
                 return $"Setup of {offer.Title} failed on {nodeName} (0xC1900101); the node was rolled back.";
             }
 
-            node.PendingFeatureUpdate = offer.Release;
+            if (offer.Cumulative is { } cumulative)
+            {
+                node.PendingCumulativeUpdate = cumulative.ToString();
+            }
+            else
+            {
+                node.PendingFeatureUpdate = offer.Release;
+            }
+
             NodeOperations.BeginRestart(s, node, soft: s.KernelSoftReboot);
             return null;
         });
@@ -235,7 +243,7 @@ internal sealed class CauRunner
             return ($"The cluster service did not start on {nodeName} after the restart.", true);
         }
 
-        if (node.Build < SimulatedReleases.BuildAfterFeatureUpdate(offer.Release))
+        if (node.Build < offer.ResultingBuild)
         {
             NodeOperations.Resume(s, node, _request.FailbackMode);
             return ($"{nodeName} restarted without applying {offer.Title}: kernel soft reboot cannot apply a feature update. Disable CauEnableSoftReboot.", false);
@@ -262,8 +270,8 @@ internal sealed class CauRunner
     {
         if (!_request.IsRollingUpgrade)
         {
-            // Quality updates (WindowsUpdatePlugin) never change the build; the simulator has none to offer.
-            return null;
+            // WindowsUpdatePlugin installs quality updates: the latest cumulative update of the node's release.
+            return FeatureUpdateOffer.CumulativeFromWindowsUpdate(s, node);
         }
 
         return _request.WuConnected

@@ -4,9 +4,29 @@ using AzureLocalUpgrade.Simulation.Scenarios;
 
 namespace AzureLocalUpgrade.Simulation.Behaviour;
 
-/// <summary>A feature update a node is offered: the release it installs and the title shown for it.</summary>
-internal sealed record FeatureUpdateOffer(string Release, string Title)
+/// <summary>
+/// An update a node is offered: a feature update (the release it installs) or, when <see cref="Cumulative"/> is
+/// set, a cumulative update within the node's release (the build it brings). Either applies at the next full reboot.
+/// </summary>
+internal sealed record FeatureUpdateOffer(string Release, string Title, OsBuild? Cumulative = null)
 {
+    /// <summary>The build the node reports once the update is applied.</summary>
+    public OsBuild ResultingBuild => Cumulative ?? SimulatedReleases.BuildAfterFeatureUpdate(Release);
+
+    /// <summary>
+    /// The cumulative update Windows Update offers (CAU's WindowsUpdatePlugin installs it): the latest one of the
+    /// node's release, when the node is below it and can reach Windows Update.
+    /// </summary>
+    public static FeatureUpdateOffer? CumulativeFromWindowsUpdate(SimulationState state, NodeState node)
+    {
+        if (!state.WindowsUpdateAccess || SimulatedReleases.LatestCumulativeUpdate(node.BuildMajor) is not { } latest || latest <= node.Build)
+        {
+            return null;
+        }
+
+        return new FeatureUpdateOffer(latest.Release, SimulatedReleases.CumulativeUpdateTitle(latest), latest);
+    }
+
     /// <summary>
     /// Windows Update offers 22H2 nodes the 23H2 feature update when they reach WU (never to a stretch cluster,
     /// which goes straight to 24H2); 24H2 is never offered by WU, only installed from media.

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Simulation.Model;
 using AzureLocalUpgrade.Simulation.Scenarios;
 
@@ -126,6 +127,12 @@ internal static class NodeOperations
         {
             OsIdentity.ApplyFeatureUpdate(node, release);
             node.PendingFeatureUpdate = null;
+        }
+
+        if (node.PendingCumulativeUpdate is { } cumulative && !node.SoftRebootInProgress)
+        {
+            OsIdentity.ApplyCumulativeUpdate(node, OsBuild.Parse(cumulative));
+            node.PendingCumulativeUpdate = null;
         }
 
         node.SoftRebootInProgress = false;

@@ -42,6 +42,14 @@ internal static class OsIdentity
         WriteToRegistry(node);
     }
 
+    /// <summary>A cumulative update changes the revision (UBR), never the release; it is not a feature update.</summary>
+    public static void ApplyCumulativeUpdate(NodeState node, OsBuild build)
+    {
+        node.BuildMajor = build.Major;
+        node.BuildRevision = build.Revision;
+        WriteToRegistry(node);
+    }
+
     private static void Set(RegistryKeyState key, string name, string value)
     {
         var existing = key.Find(name);

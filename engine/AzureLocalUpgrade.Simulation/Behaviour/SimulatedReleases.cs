@@ -11,6 +11,23 @@ public static class SimulatedReleases
     public static readonly OsBuild Build23H2 = new(OsBuild.Build23H2, 1611);
     public static readonly OsBuild Build24H2 = new(OsBuild.Build24H2, 4061);
 
+    /// <summary>
+    /// The latest cumulative (quality) update per release, which Windows Update and CAU's WindowsUpdatePlugin
+    /// offer to a node below it: 22H2 20349.3692, 23H2 25398.1732, 24H2 26100.4061 (simulator choices, in step with
+    /// the sample clusters). It is what a 23H2 node needs after the feature update (25398.1611) before 24H2.
+    /// </summary>
+    public static OsBuild? LatestCumulativeUpdate(int buildMajor) => buildMajor switch
+    {
+        OsBuild.Build22H2 => new OsBuild(OsBuild.Build22H2, 3692),
+        OsBuild.Build23H2 => new OsBuild(OsBuild.Build23H2, 1732),
+        OsBuild.Build24H2 => Build24H2,
+        _ => null,
+    };
+
+    /// <summary>Title Windows Update and CAU show for the cumulative update that brings <paramref name="build"/>.</summary>
+    public static string CumulativeUpdateTitle(OsBuild build) =>
+        $"Cumulative Update for Microsoft server operating system, version {build.Release} (OS Build {build})";
+
     public static OsBuild BuildAfterFeatureUpdate(string release) => release.ToUpperInvariant() switch
     {
         "23H2" => Build23H2,

@@ -51,6 +51,9 @@ internal sealed class NodeState
     /// <summary>Release staged by WU install, setup.exe or CAU; applied during the next full reboot.</summary>
     public string? PendingFeatureUpdate { get; set; }
 
+    /// <summary>Build a cumulative update staged by CAU's WindowsUpdatePlugin brings ("25398.1732"); applied at the next full reboot.</summary>
+    public string? PendingCumulativeUpdate { get; set; }
+
     public bool RemotingConfigured { get; set; }
 
     public bool CredSspServer { get; set; }

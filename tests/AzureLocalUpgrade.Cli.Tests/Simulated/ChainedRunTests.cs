@@ -39,4 +39,22 @@ public sealed class ChainedRunTests
         second.Error.Should().Contain("a 23H2 build greater than 25398.1611");
         after.Nodes.Should().AllSatisfy(n => n.Build.ToString().Should().Be("25398.1611"));
     }
+
+    [Fact]
+    public async Task A_22H2_cluster_reaches_24H2_through_23H2_when_the_further_updates_are_installed_between_the_runs()
+    {
+        // The CAU runbook's further-updates gate is rehearsed on the simulator by a WindowsUpdatePlugin run, which
+        // brings the latest 23H2 cumulative update; the 24H2 guard then lets the second runbook proceed.
+        using var state = new TempStateDirectory();
+        const string cluster = "samples/clusters/four-node-22h2.yaml";
+        var (first, between) = await SimulatedRun.Of(state, "runbooks/22h2-to-23h2/cau.yaml", cluster, "--set", ShippedRunbook.OrchestratorOs);
+        first.ExitCode.Should().Be(0, first.Error);
+        between.Nodes.Should().AllSatisfy(n => n.Build.ToString().Should().Be("25398.1732"));
+
+        var (second, after) = await SimulatedRun.Of(state, "runbooks/23h2-to-24h2/sconfig.yaml", cluster, "--set", ShippedRunbook.Iso2505);
+
+        second.ExitCode.Should().Be(0, second.Error);
+        ClusterAssertions.FullyUpgradedAndHealthy(after, 26100, 1);
+        after.Nodes.Should().AllSatisfy(n => n.FeatureUpdatesApplied.Should().Be(2, n.Name));
+    }
 }

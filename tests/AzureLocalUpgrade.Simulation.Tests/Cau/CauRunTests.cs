@@ -28,6 +28,30 @@ public sealed class CauRunTests : IDisposable
     }
 
     [Fact]
+    public void WindowsUpdatePluginRun_AfterTheFeatureUpdate_ShouldInstallTheLatest23H2CumulativeUpdate()
+    {
+        PrepareRemoting();
+        _sim.RunOn(null, WuRun);
+
+        var report = _sim.RunOn(null, "Invoke-CauRun -ClusterName hci01 -CauPluginName Microsoft.WindowsUpdatePlugin -MaxFailedNodes 0 -RequireAllNodesOnline -EnableFirewallRules -Force").Single();
+
+        ((string)report.Properties["Status"].Value).Should().Be("Succeeded");
+        var snapshot = _sim.Cluster.Snapshot();
+        snapshot.Nodes.Should().OnlyContain(n => n.Build.ToString() == "25398.1732" && n.Reboots == 2 && n.FeatureUpdatesApplied == 1);
+        snapshot.MaxNodesDownAtOnce.Should().Be(1);
+    }
+
+    [Fact]
+    public void WindowsUpdatePluginRun_OnNodesAtTheLatestCumulativeUpdate_ShouldLeaveThemAlone()
+    {
+        PrepareRemoting();
+
+        _sim.RunOn(null, "Invoke-CauRun -ClusterName hci01 -CauPluginName Microsoft.WindowsUpdatePlugin -EnableFirewallRules -Force");
+
+        _sim.Cluster.Snapshot().Nodes.Should().OnlyContain(n => n.Build.ToString() == "20349.3692" && n.Reboots == 0);
+    }
+
+    [Fact]
     public void RunWithoutFirewallRules_ShouldFailBeforeTouchingAnyNode()
     {
         PrepareRemoting();
