@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
-using AzureLocalUpgrade.Engine.Validation;
 
 namespace AzureLocalUpgrade.Cli.Running;
 
@@ -11,109 +10,103 @@ namespace AzureLocalUpgrade.Cli.Running;
 /// </summary>
 /// <remarks>
 /// An entry is found by the request (<see cref="KeyOf"/>: paths, options, working directory, this build of alu) and
-/// is served only if every file the plan was built from still has the SHA-256 recorded with it, so a changed runbook,
-/// fragment, inventory or params file is never served stale. Like <see cref="CleanContentCache"/> it is an
-/// optimisation only: anything unreadable or malformed is a miss, and a write that fails is ignored.
+/// holds the exact bytes of every file the plan was built from; it is served only if each file still has exactly
+/// those bytes, so a changed runbook, fragment, inventory or params file is never served stale. Comparing bytes
+/// rather than hashes keeps cryptography (OpenSSL's start-up) off the hit path. Like
+/// <see cref="Engine.Validation.CleanContentCache"/> it is an optimisation only: anything unreadable or malformed is
+/// a miss, and a write that fails is ignored.
 /// </remarks>
 public sealed class PlanOutputCache(string directory)
 {
-    private const string Header = "alu-plan-output 1";
-    private const string DependencyPrefix = "dep ";
-    private const string TextMarker = "text";
+    private const string Format = "alu-plan-output 2";
 
-    /// <summary>A file the plan was built from and the SHA-256 (lower-case hex) of the bytes it was built from.</summary>
-    public sealed record Dependency(string Path, string Sha256);
+    /// <summary>A file the plan was built from and the bytes it was built from.</summary>
+    public sealed record Dependency(string Path, byte[] Content);
 
-    /// <summary>The user's cache (null when disabled, <see cref="CleanContentCache.DisableVariable"/>); in-process tests leave it null.</summary>
+    /// <summary>The user's cache (null when disabled, <see cref="Engine.Validation.CleanContentCache.DisableVariable"/>); in-process tests leave it null.</summary>
     public static PlanOutputCache? User { get; set; }
 
-    /// <summary>The entry's key: everything besides file contents that the printed plan depends on.</summary>
-    public static string KeyOf(string workingDirectory, string format, string runbookPath, string clusterPath, string? paramsPath, IReadOnlyList<string> setArgs) =>
-        CleanContentCache.KeyOf(
-        [
-            Header, BuildIdentity.Value, workingDirectory, format, runbookPath, clusterPath, paramsPath ?? "",
-            setArgs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), .. setArgs,
-        ]);
-
-    /// <summary>The SHA-256 of a file's bytes, or null when it cannot be read.</summary>
-    public static string? HashOf(string path)
+    /// <summary>The entry's key: everything besides file contents that the printed plan depends on, one value a line.</summary>
+    public static string KeyOf(string workingDirectory, string format, string runbookPath, string clusterPath, string? paramsPath, IReadOnlyList<string> setArgs)
     {
-        try
+        var key = new StringBuilder(Format).Append('\n');
+        Append(key, BuildIdentity.Value);
+        Append(key, workingDirectory);
+        Append(key, format);
+        Append(key, runbookPath);
+        Append(key, clusterPath);
+        Append(key, paramsPath ?? "");
+        foreach (var set in setArgs)
         {
-            return Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+            Append(key, set);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
+
+        return key.ToString();
     }
 
-    /// <summary>The plan text stored under <paramref name="key"/> if every file it depends on is unchanged.</summary>
+    // Length-prefixed, so values cannot run into each other whatever they contain.
+    private static void Append(StringBuilder key, string part) =>
+        key.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('\n');
+
+    /// <summary>The plan text stored under <paramref name="key"/> if every file it was built from is unchanged.</summary>
     public string? TryGet(string key)
     {
-        string content;
         try
         {
-            content = File.ReadAllText(FileOf(key));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        var reader = new StringReader(content);
-        if (reader.ReadLine() != Header)
-        {
-            return null;
-        }
-
-        var dependencies = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            if (line == TextMarker)
-            {
-                // An entry without dependencies cannot be checked, so it is never trusted.
-                return dependencies > 0 ? reader.ReadToEnd() : null;
-            }
-
-            if (!line.StartsWith(DependencyPrefix, StringComparison.Ordinal) || line.Length < DependencyPrefix.Length + 66)
+            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(FileOf(key))), Encoding.UTF8);
+            if (reader.ReadString() != key)
             {
                 return null;
             }
 
-            var sha256 = line.Substring(DependencyPrefix.Length, 64);
-            if (HashOf(line[(DependencyPrefix.Length + 65)..]) != sha256)
+            var count = reader.ReadInt32();
+            for (var i = 0; i < count; i++)
             {
-                return null;
+                var path = reader.ReadString();
+                if (ReadBytes(reader) is not { } recorded || !File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(recorded))
+                {
+                    return null;
+                }
             }
 
-            dependencies++;
+            // An entry without files cannot be checked, so it is never trusted.
+            return count > 0 && ReadBytes(reader) is { } text ? Encoding.UTF8.GetString(text) : null;
         }
-
-        return null;
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Stores <paramref name="text"/> under <paramref name="key"/>, replacing any earlier entry in one step.</summary>
     public void Remember(string key, IReadOnlyCollection<Dependency> dependencies, string text)
     {
-        if (dependencies.Count == 0 || dependencies.Any(d => d.Sha256.Length != 64 || d.Path.AsSpan().ContainsAny('\r', '\n')))
+        if (dependencies.Count == 0)
         {
             return;
         }
 
-        var entry = new StringBuilder(Header).Append('\n');
-        foreach (var dependency in dependencies)
-        {
-            entry.Append(DependencyPrefix).Append(dependency.Sha256).Append(' ').Append(dependency.Path).Append('\n');
-        }
-
-        entry.Append(TextMarker).Append('\n').Append(text);
         var file = FileOf(key);
+        var temporary = $"{file}.{Environment.ProcessId}.tmp";
         try
         {
             Directory.CreateDirectory(directory);
-            var temporary = $"{file}.{Environment.ProcessId}.tmp";
-            File.WriteAllText(temporary, entry.ToString());
+            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            {
+                writer.Write(key);
+                writer.Write(dependencies.Count);
+                foreach (var dependency in dependencies)
+                {
+                    writer.Write(dependency.Path);
+                    writer.Write(dependency.Content.Length);
+                    writer.Write(dependency.Content);
+                }
+
+                var utf8 = Encoding.UTF8.GetBytes(text);
+                writer.Write(utf8.Length);
+                writer.Write(utf8);
+            }
+
             File.Move(temporary, file, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -122,25 +115,45 @@ public sealed class PlanOutputCache(string directory)
         }
     }
 
-    private string FileOf(string key) => Path.Combine(directory, "plan-" + key + ".txt");
+    // Length-prefixed bytes (BinaryReader.ReadString decodes a long text in small chunks); null when damaged.
+    private static byte[]? ReadBytes(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        return length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position ? null : reader.ReadBytes(length);
+    }
+
+    // The file is named by a 64-bit FNV-1a of the key; the entry holds the whole key, so a collision is only a miss.
+    private string FileOf(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return Path.Combine(directory, "plan-" + hash.ToString("x16", CultureInfo.InvariantCulture) + ".bin");
+    }
 
     /// <summary>
-    /// This build of alu: the engine and the CLI (their module ids change with every change of code) and the
-    /// dependency manifest (package versions), so a new alu never prints a plan an older one rendered.
+    /// This build of alu: the CLI and the engine (their module ids change with every change of their code). Package
+    /// versions are covered by the dependency manifest, which <see cref="RememberedPlan"/> records as an input file.
     /// </summary>
     private static class BuildIdentity
     {
-        public static readonly string Value = Compute();
+        public static readonly string Value =
+            Hex(typeof(PlanOutputCache).Assembly.ManifestModule.ModuleVersionId) + Hex(typeof(Engine.Graph.StepGraph).Assembly.ManifestModule.ModuleVersionId);
 
-        private static string Compute()
+        // A plain loop: Guid.ToString and Convert.ToHexString take vectorised paths the JIT compiles at each start.
+        private static string Hex(Guid id)
         {
-            var deps = AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string ?? "";
-            var appDeps = deps.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-            return string.Join(
-                '|',
-                typeof(PlanOutputCache).Assembly.ManifestModule.ModuleVersionId,
-                typeof(CleanContentCache).Assembly.ManifestModule.ModuleVersionId,
-                appDeps is null ? "" : HashOf(appDeps) ?? "");
+            const string digits = "0123456789abcdef";
+            var hex = new StringBuilder(32);
+            foreach (var b in id.ToByteArray())
+            {
+                hex.Append(digits[b >> 4]).Append(digits[b & 15]);
+            }
+
+            return hex.ToString();
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class RememberedPlan
     private readonly string _runbookPath;
     private readonly string _clusterPath;
     private readonly string? _paramsPath;
-    private readonly string? _paramsHashBefore;
+    private readonly byte[]? _paramsBefore;
 
     private RememberedPlan(PlanOutputCache cache, string key, string runbookPath, string clusterPath, string? paramsPath)
     {
@@ -22,9 +22,8 @@ public sealed class RememberedPlan
         _runbookPath = runbookPath;
         _clusterPath = clusterPath;
         _paramsPath = paramsPath;
-        // Hashed before planning reads it: if it changes while the plan is built, the two hashes differ and the plan
-        // is not remembered under either content.
-        _paramsHashBefore = paramsPath is null ? null : PlanOutputCache.HashOf(paramsPath);
+        // Read before planning reads it: if it changes while the plan is built, the plan is not remembered.
+        _paramsBefore = paramsPath is null ? null : ReadOrNull(paramsPath);
     }
 
     /// <summary>
@@ -48,42 +47,59 @@ public sealed class RememberedPlan
     public string? TryGet() => _cache.TryGet(_key);
 
     /// <summary>
-    /// Remembers a clean plan's text with the hashes of every file it was built from: the graph's source hashes
-    /// (runbook, fragments, inventory), computed from the bytes compiled, and the params file.
+    /// Remembers a clean plan's text with the bytes of every file it was built from: the graph's sources (runbook,
+    /// fragments, inventory; kept only if they still hash to what was compiled), the params file, and alu's
+    /// dependency manifest (package versions).
     /// </summary>
     /// <param name="sourceHashes">The graph's <c>SourceHashes</c>: runbook-relative paths and <see cref="SourceHasher.InventoryKey"/>.</param>
     public void Remember(IReadOnlyDictionary<string, string> sourceHashes, string text)
     {
-        const string prefix = "sha256:";
         var runbookDirectory = Path.GetDirectoryName(_runbookPath) ?? "";
         var dependencies = new List<PlanOutputCache.Dependency>();
         foreach (var (path, hash) in sourceHashes)
         {
-            if (!hash.StartsWith(prefix, StringComparison.Ordinal))
+            var full = path == SourceHasher.InventoryKey ? _clusterPath : Path.GetFullPath(path, runbookDirectory);
+            if (ReadOrNull(full) is not { } content || SourceHasher.HashBytes(content) != hash)
             {
                 return;
             }
 
-            var full = path == SourceHasher.InventoryKey ? _clusterPath : Path.GetFullPath(path, runbookDirectory);
-            dependencies.Add(new PlanOutputCache.Dependency(full, hash[prefix.Length..]));
+            dependencies.Add(new PlanOutputCache.Dependency(full, content));
         }
 
         if (_paramsPath is not null)
         {
-            if (_paramsHashBefore is null || PlanOutputCache.HashOf(_paramsPath) != _paramsHashBefore)
+            if (_paramsBefore is null || ReadOrNull(_paramsPath) is not { } after || !after.AsSpan().SequenceEqual(_paramsBefore))
             {
                 return;
             }
 
-            dependencies.Add(new PlanOutputCache.Dependency(_paramsPath, _paramsHashBefore));
+            dependencies.Add(new PlanOutputCache.Dependency(_paramsPath, _paramsBefore));
         }
 
-        // The runbook and the inventory are always read; a plan whose hashes miss either is not checkable.
+        // The runbook and the inventory are always read; a plan whose sources miss either is not checkable.
         if (!dependencies.Any(d => d.Path == _runbookPath) || !dependencies.Any(d => d.Path == _clusterPath))
         {
             return;
         }
 
+        if ((AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?.Split(';')[0] is { Length: > 0 } manifest && ReadOrNull(manifest) is { } packages)
+        {
+            dependencies.Add(new PlanOutputCache.Dependency(manifest, packages));
+        }
+
         _cache.Remember(_key, dependencies, text);
+    }
+
+    private static byte[]? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
     }
 }
