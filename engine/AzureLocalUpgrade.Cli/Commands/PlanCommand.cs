@@ -56,9 +56,10 @@ public sealed class PlanCommand(CliConsole console)
     {
         var remembered = RememberedPlan.For(PlanOutputCache.User, console.WorkingDirectory, request.Format, console.FullPath(request.Runbook), console.FullPath(request.Cluster),
             request.ParamsFile is null ? null : console.FullPath(request.ParamsFile), request.Set, request.OutFile is not null, request.Window is not null);
-        if (remembered?.TryGet() is { } text)
+        using var rememberedText = remembered?.TryOpen();
+        if (rememberedText is not null)
         {
-            console.Out.Write(text);
+            console.WriteOut(rememberedText);
             PhaseTimings.Mark("remembered plan");
             return ExitCodes.Success;
         }

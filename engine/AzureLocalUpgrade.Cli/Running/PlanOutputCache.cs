@@ -51,31 +51,55 @@ public sealed class PlanOutputCache(string directory)
     /// <summary>The plan text stored under <paramref name="key"/> if every file it was built from is unchanged.</summary>
     public string? TryGet(string key)
     {
+        using var text = TryOpen(key);
+        return text is null ? null : new StreamReader(text, Encoding.UTF8, detectEncodingFromByteOrderMarks: false).ReadToEnd();
+    }
+
+    /// <summary>
+    /// The plan text stored under <paramref name="key"/> as a stream of UTF-8 bytes (so it can be copied to stdout
+    /// without decoding), if every file it was built from is unchanged; else null.
+    /// </summary>
+    public Stream? TryOpen(string key)
+    {
+        FileStream? entry = null;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(FileOf(key))), Encoding.UTF8);
-            if (reader.ReadString() != key)
+            entry = File.OpenRead(FileOf(key));
+            if (IsCurrent(entry, key))
             {
-                return null;
+                return entry;
             }
-
-            var count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                var path = reader.ReadString();
-                if (ReadBytes(reader) is not { } recorded || !File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(recorded))
-                {
-                    return null;
-                }
-            }
-
-            // An entry without files cannot be checked, so it is never trusted.
-            return count > 0 && ReadBytes(reader) is { } text ? Encoding.UTF8.GetString(text) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
-            return null;
+            // Unreadable or damaged: a miss.
         }
+
+        entry?.Dispose();
+        return null;
+    }
+
+    // Reads the entry up to its text: the key, then every recorded file compared byte for byte with the file now.
+    private static bool IsCurrent(FileStream entry, string key)
+    {
+        using var reader = new BinaryReader(entry, Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadString() != key)
+        {
+            return false;
+        }
+
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var path = reader.ReadString();
+            if (ReadBytes(reader) is not { } recorded || !File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(recorded))
+            {
+                return false;
+            }
+        }
+
+        // An entry without files cannot be checked, so it is never trusted; the text is the rest of the entry.
+        return count > 0 && reader.ReadInt32() == entry.Length - entry.Position;
     }
 
     /// <summary>Stores <paramref name="text"/> under <paramref name="key"/>, replacing any earlier entry in one step.</summary>

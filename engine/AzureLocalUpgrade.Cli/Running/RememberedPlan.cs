@@ -46,6 +46,9 @@ public sealed class RememberedPlan
     /// <summary>The remembered text, or null when it must be planned.</summary>
     public string? TryGet() => _cache.TryGet(_key);
 
+    /// <summary>The remembered text as UTF-8 bytes (to copy to stdout as is), or null when it must be planned.</summary>
+    public Stream? TryOpen() => _cache.TryOpen(_key);
+
     /// <summary>
     /// Remembers a clean plan's text with the bytes of every file it was built from: the graph's sources (runbook,
     /// fragments, inventory; kept only if they still hash to what was compiled), the params file, and alu's
