@@ -96,6 +96,17 @@ public sealed class RememberedPlanTests : IDisposable
         Request().TryGet().Should().BeNull();
     }
 
+    [Fact]
+    public void WriteOut_ToAnyWriter_ShouldWriteTheDecodedText()
+    {
+        using var output = new StringWriter();
+        var console = new CliConsole(output, TextWriter.Null, _folder);
+
+        console.WriteOut(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("plan – ü\n")));
+
+        output.ToString().Should().Be("plan – ü\n");
+    }
+
     private RememberedPlan Request(string format = "text", string set = "wuConnected=false") =>
         RememberedPlan.For(Cache, _folder, format, Runbook, Cluster, Params, [set], hasOutFile: false, hasWindow: false)!;
 
