@@ -13,27 +13,40 @@ public static class CliApplication
     /// <summary>Shown by every command's --help; also read by commands that print more on failure.</summary>
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show internal details (stack traces) on unexpected failures.", Recursive = true };
 
-    /// <summary>Every command of alu, one line each. Add new commands here.</summary>
-    private static IEnumerable<Command> Commands(CliConsole console) =>
-    [
-        ValidateCommand.Create(console),
-        PlanCommand.Create(console),
-        RunbooksCommand.Create(console),
-        SchemaCommand.Create(console),
-        SelectCommand.Create(),
-        RunCommand.Create(console),
-        ResumeCommand.Create(console),
-        StatusCommand.Create(console),
-        ReportCommand.Create(console),
-        SimCommand.Create(console),
-    ];
+    /// <summary>The name of every command of alu, in help order. Add new commands here and in <see cref="Create"/>.</summary>
+    internal static readonly string[] CommandNames = ["validate", "plan", "runbooks", "schema", "select", "run", "resume", "status", "report", "sim"];
 
-    public static RootCommand CreateRootCommand(CliConsole console)
+    public static RootCommand CreateRootCommand(CliConsole console) => CreateRootCommand(console, CommandNames);
+
+    /// <summary>
+    /// The tree needed to parse <paramref name="args"/>: only the named command when the first argument names one
+    /// (building every command's options costs milliseconds at each start), else every command, so root help, root
+    /// options and mistyped names behave as with the full tree.
+    /// </summary>
+    public static RootCommand CreateRootCommandFor(CliConsole console, string[] args) =>
+        CreateRootCommand(console, args.Length > 0 && Array.IndexOf(CommandNames, args[0]) >= 0 ? [args[0]] : CommandNames);
+
+    internal static Command Create(string name, CliConsole console) => name switch
+    {
+        "validate" => ValidateCommand.Create(console),
+        "plan" => PlanCommand.Create(console),
+        "runbooks" => RunbooksCommand.Create(console),
+        "schema" => SchemaCommand.Create(console),
+        "select" => SelectCommand.Create(),
+        "run" => RunCommand.Create(console),
+        "resume" => ResumeCommand.Create(console),
+        "status" => StatusCommand.Create(console),
+        "report" => ReportCommand.Create(console),
+        "sim" => SimCommand.Create(console),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a command of alu"),
+    };
+
+    private static RootCommand CreateRootCommand(CliConsole console, string[] names)
     {
         var root = new RootCommand("alu: Azure Local OS upgrades as versioned, validated, planned runbooks.") { Verbose };
-        foreach (var command in Commands(console))
+        foreach (var name in names)
         {
-            root.Subcommands.Add(command);
+            root.Subcommands.Add(Create(name, console));
         }
 
         return root;
@@ -41,7 +54,7 @@ public static class CliApplication
 
     public static async Task<int> RunAsync(string[] args, CliConsole console)
     {
-        var parse = CreateRootCommand(console).Parse(args);
+        var parse = CreateRootCommandFor(console, args).Parse(args);
         PhaseTimings.Mark("command line");
         if (parse.Errors.Count > 0)
         {

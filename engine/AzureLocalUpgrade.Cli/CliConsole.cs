@@ -1,3 +1,4 @@
+using System.Text;
 using Spectre.Console;
 
 namespace AzureLocalUpgrade.Cli;
@@ -37,6 +38,27 @@ public sealed class CliConsole
 
     /// <summary>True for the real process streams; tests pass writers and never get prompts or live rendering.</summary>
     public bool IsSystemConsole => ReferenceEquals(Out, Console.Out);
+
+    /// <summary>
+    /// Writes UTF-8 text to <see cref="Out"/>. The process's stdout gets the bytes in large writes when it is UTF-8
+    /// anyway: <see cref="Console.Out"/> makes one system call per 256 bytes, thousands for a large json plan.
+    /// </summary>
+    public void WriteOut(Stream utf8)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        if (IsSystemConsole && Out.Encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            Out.Flush();
+            // Not disposed: the stream only wraps the process's stdout, which stays open for later writes.
+            var stdout = Console.OpenStandardOutput();
+            utf8.CopyTo(stdout, 1 << 16);
+            stdout.Flush();
+            return;
+        }
+
+        using var reader = new StreamReader(utf8, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        Out.Write(reader.ReadToEnd());
+    }
 
     public static CliConsole FromSystemConsole() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory());
 

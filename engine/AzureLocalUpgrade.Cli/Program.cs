@@ -6,7 +6,7 @@ namespace AzureLocalUpgrade.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         PhaseTimings.Mark("runtime start -> Main");
         // The real process remembers clean schema and script-parse results in the user's cache, so unchanged files
@@ -15,10 +15,13 @@ public static class Program
         {
             SchemaValidator.CleanCache = new CleanContentCache(cacheDirectory, SchemaValidator.CacheName);
             CliRunbookValidation.ParseCache = ScriptParseCache.In(cacheDirectory);
+            PlanOutputCache.User = new PlanOutputCache(cacheDirectory);
         }
 
         var console = CliConsole.FromSystemConsole();
         PhaseTimings.Mark("console");
-        return CliApplication.RunAsync(args, console);
+        var exitCode = await CliApplication.RunAsync(args, console).ConfigureAwait(false);
+        PhaseTimings.Finish();
+        return exitCode;
     }
 }

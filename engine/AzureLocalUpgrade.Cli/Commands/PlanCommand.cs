@@ -54,6 +54,21 @@ public sealed class PlanCommand(CliConsole console)
 
     public int Run(Request request)
     {
+        var remembered = RememberedPlan.For(PlanOutputCache.User, console.WorkingDirectory, request.Format, console.FullPath(request.Runbook), console.FullPath(request.Cluster),
+            request.ParamsFile is null ? null : console.FullPath(request.ParamsFile), request.Set, request.OutFile is not null, request.Window is not null);
+        using var rememberedText = remembered?.TryOpen();
+        if (rememberedText is not null)
+        {
+            console.WriteOut(rememberedText);
+            PhaseTimings.Mark("remembered plan");
+            return ExitCodes.Success;
+        }
+
+        return Plan(request, remembered);
+    }
+
+    private int Plan(Request request, RememberedPlan? remembered)
+    {
         var diagnosticFormat = CommonOptions.DiagnosticFormat(request.Format);
         var bag = new DiagnosticBag();
         var graph = Compile(request, bag);
@@ -79,6 +94,12 @@ public sealed class PlanCommand(CliConsole console)
         PhaseTimings.Mark("render");
         console.Out.Write(text);
         PhaseTimings.Mark("write");
+        if (bag.Items.Count == 0)
+        {
+            // Only a clean plan: a remembered one prints nothing on stderr.
+            remembered?.Remember(graph!.SourceHashes, text);
+        }
+
         if (windowFit is not null)
         {
             // Text and markdown carry the preview; machine formats keep stdout exactly the plan.

@@ -44,7 +44,7 @@ public static class InventoryLoader
             return null;
         }
 
-        SchemaValidator.Validate(SchemaCatalog.ClusterV1, source.Lines, () => YamlToJsonConverter.Convert(document.Node), fullPath, bag);
+        YamlSchemaValidation.Validate(SchemaCatalog.ClusterV1, source, document.Node, fullPath, bag);
         return InventoryReader.Read(source, document, bag);
     }
 }

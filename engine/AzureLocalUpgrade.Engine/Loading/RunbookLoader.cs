@@ -64,7 +64,7 @@ public sealed class RunbookLoader(DiagnosticBag bag, LoadLimits? limits = null)
             return null;
         }
 
-        SchemaValidator.Validate(SchemaCatalog.RunbookV1, source.Lines, () => YamlToJsonConverter.Convert(document.Node), fullPath, bag);
+        YamlSchemaValidation.Validate(SchemaCatalog.RunbookV1, source, document.Node, fullPath, bag);
         return RunbookReader.Read(source, document, bag);
     }
 

@@ -11,14 +11,12 @@ public static class SchemaCatalog
     public const string RunbookV1 = "runbook.v1.json";
     public const string ClusterV1 = "cluster.v1.json";
 
-    private static readonly Lazy<JsonSchema> Runbook = new(() => Load(RunbookV1));
-    private static readonly Lazy<JsonSchema> Cluster = new(() => Load(ClusterV1));
     private static readonly Lazy<string> RunbookText = new(() => ReadText(RunbookV1));
     private static readonly Lazy<string> ClusterText = new(() => ReadText(ClusterV1));
 
-    public static JsonSchema RunbookSchema => Runbook.Value;
+    public static JsonSchema RunbookSchema => Parsed.Runbook.Value;
 
-    public static JsonSchema ClusterSchema => Cluster.Value;
+    public static JsonSchema ClusterSchema => Parsed.Cluster.Value;
 
     /// <summary>The parsed schema by file name (<see cref="RunbookV1"/> or <see cref="ClusterV1"/>).</summary>
     public static JsonSchema Get(string fileName) => fileName switch
@@ -48,4 +46,12 @@ public static class SchemaCatalog
     // The schemas are part of the engine build, so a failure here is an engine defect, not a user error.
     private static JsonSchema Load(string fileName) =>
         JsonSchema.FromJsonAsync(TextOf(fileName)).GetAwaiter().GetResult();
+
+    // Apart from the texts: a static field of type Lazy<JsonSchema> loads NJsonSchema as soon as the catalog is
+    // used, and TextOf is all a validation-cache hit needs.
+    private static class Parsed
+    {
+        public static readonly Lazy<JsonSchema> Runbook = new(() => Load(RunbookV1));
+        public static readonly Lazy<JsonSchema> Cluster = new(() => Load(ClusterV1));
+    }
 }

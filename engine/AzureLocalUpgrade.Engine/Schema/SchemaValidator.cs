@@ -29,9 +29,8 @@ public static class SchemaValidator
     /// </summary>
     public static void Validate(string schemaFile, IReadOnlyList<string> text, Func<JToken> document, string file, DiagnosticBag bag)
     {
-        var cache = CleanCache;
-        var key = cache is null ? null : CleanContentCache.KeyOf(schemaFile, SchemaCatalog.TextOf(schemaFile), string.Join('\n', text));
-        if (key is not null && cache!.IsClean(key))
+        var key = KeyOf(schemaFile, text);
+        if (key is not null && CleanCache!.IsClean(key))
         {
             return;
         }
@@ -40,9 +39,20 @@ public static class SchemaValidator
         Validate(SchemaCatalog.Get(schemaFile), document(), file, bag);
         if (key is not null && bag.Items.Count == before)
         {
-            cache!.RememberClean(key);
+            CleanCache!.RememberClean(key);
         }
     }
+
+    /// <summary>
+    /// True when <see cref="CleanCache"/> knows this exact text passes this schema. Callers check it before building
+    /// the <see cref="JToken"/> callback: creating that delegate loads Newtonsoft.Json and NJsonSchema, which a
+    /// warm run otherwise never needs.
+    /// </summary>
+    public static bool IsKnownClean(string schemaFile, IReadOnlyList<string> text) =>
+        KeyOf(schemaFile, text) is { } key && CleanCache!.IsClean(key);
+
+    private static string? KeyOf(string schemaFile, IReadOnlyList<string> text) =>
+        CleanCache is null ? null : CleanContentCache.KeyOf(schemaFile, SchemaCatalog.TextOf(schemaFile), string.Join('\n', text));
 
     public static void Validate(JsonSchema schema, JToken document, string file, DiagnosticBag bag)
     {

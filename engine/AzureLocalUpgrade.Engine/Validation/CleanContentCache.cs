@@ -19,26 +19,19 @@ public sealed class CleanContentCache
 
     private const int MaxEntries = 20_000;
     private readonly string _file;
-    private readonly HashSet<string> _clean = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private HashSet<string>? _clean;
 
     /// <param name="directory">Folder of the cache file (created on first write).</param>
     /// <param name="name">The checker and its version, e.g. <c>script-parse-7.6.0.500</c>.</param>
     public CleanContentCache(string directory, string name)
     {
         _file = Path.Combine(directory, name + ".txt");
-        try
-        {
-            if (File.Exists(_file))
-            {
-                _clean.UnionWith(File.ReadAllLines(_file).Where(line => line.Length == 64));
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _clean.Clear();
-        }
     }
+
+    // Read on first use, not when the process starts: a command that never runs the checker (a remembered plan,
+    // `alu status`) should not pay for reading it.
+    private HashSet<string> Clean => _clean ??= Read(_file);
 
     /// <summary>
     /// The current user's cache folder (<c>$XDG_CACHE_HOME/alu</c>, else <c>~/.cache/alu</c>; on Windows the local
@@ -74,7 +67,7 @@ public sealed class CleanContentCache
     {
         lock (_gate)
         {
-            return _clean.Contains(key);
+            return Clean.Contains(key);
         }
     }
 
@@ -84,12 +77,12 @@ public sealed class CleanContentCache
         string[] lines;
         lock (_gate)
         {
-            if (_clean.Count >= MaxEntries || !_clean.Add(key))
+            if (Clean.Count >= MaxEntries || !Clean.Add(key))
             {
                 return;
             }
 
-            lines = [.. _clean.Order(StringComparer.Ordinal)];
+            lines = [.. Clean.Order(StringComparer.Ordinal)];
         }
 
         try
@@ -103,5 +96,23 @@ public sealed class CleanContentCache
         {
             // A cache that cannot be written only means the next run checks again.
         }
+    }
+
+    private static HashSet<string> Read(string file)
+    {
+        var clean = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            if (File.Exists(file))
+            {
+                clean.UnionWith(File.ReadAllLines(file).Where(line => line.Length == 64));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            clean.Clear();
+        }
+
+        return clean;
     }
 }

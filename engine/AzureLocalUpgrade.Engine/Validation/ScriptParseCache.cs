@@ -17,6 +17,9 @@ public sealed class ScriptParseCache(CleanContentCache clean)
     public static ScriptParseCache In(string directory) =>
         new(new CleanContentCache(directory, $"script-parse-{ReferencedVersion("System.Management.Automation")}"));
 
+    /// <summary>True when this exact text is known to parse clean (no PowerShell type is touched).</summary>
+    public bool IsKnownClean(string script) => clean.IsClean(CleanContentCache.KeyOf(script));
+
     /// <summary>Parses <paramref name="script"/> unless this exact text is known to parse clean; returns its errors.</summary>
     public IReadOnlyList<ParseError> Parse(string script)
     {

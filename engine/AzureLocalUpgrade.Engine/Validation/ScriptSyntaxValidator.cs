@@ -21,11 +21,19 @@ public static class ScriptSyntaxValidator
             {
                 foreach (var script in ScriptsOf(visit.Step))
                 {
-                    Report(script, cache is null ? Parse(script.Value) : cache.Parse(script.Value), bag);
+                    // Checked here, not only inside the cache: any call that returns PowerShell's ParseError loads
+                    // System.Management.Automation (18 MB), which a run with every script known clean never needs.
+                    if (cache is null || !cache.IsKnownClean(script.Value))
+                    {
+                        ParseAndReport(script, cache, bag);
+                    }
                 }
             }
         }
     }
+
+    private static void ParseAndReport(EmbeddedText script, ScriptParseCache? cache, DiagnosticBag bag) =>
+        Report(script, cache is null ? Parse(script.Value) : cache.Parse(script.Value), bag);
 
     /// <summary>Parses one script; its errors become ALU4001 diagnostics mapped through the text's position.</summary>
     public static void Check(EmbeddedText script, DiagnosticBag bag) => Report(script, Parse(script.Value), bag);

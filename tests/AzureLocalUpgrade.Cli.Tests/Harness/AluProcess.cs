@@ -26,7 +26,10 @@ public sealed class AluProcess : IDisposable
     /// <summary>The folder holding the repository's runbooks/ and samples/ (the tests run from its build output).</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static AluProcess Start(string workingDirectory, params string[] args)
+    public static AluProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <param name="environment">Variables to set (a null value removes the variable).</param>
+    public static AluProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -44,15 +47,24 @@ public sealed class AluProcess : IDisposable
 
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment.Remove("ALU_STATE_DIR");
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         process.StandardInput.Close();
         return new AluProcess(process);
     }
 
     /// <summary>Runs to completion and returns exit code and output.</summary>
-    public static async Task<AluResult> RunAsync(string workingDirectory, params string[] args)
+    public static async Task<AluResult> RunAsync(string workingDirectory, params string[] args) =>
+        await RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <inheritdoc cref="Start(string, IReadOnlyDictionary{string, string?}, string[])"/>
+    public static async Task<AluResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, environment, args);
         return await process.WaitAsync(TimeSpan.FromMinutes(3));
     }
 
