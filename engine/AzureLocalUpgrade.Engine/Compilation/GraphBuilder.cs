@@ -52,13 +52,42 @@ internal sealed class GraphBuilder
         {
             var step = steps[index];
             // No predecessor (first step, or needs: []) means only what the enclosing unit waits for.
-            var needs = predecessors.Count == 0 ? incoming : Union(predecessors.Select(p => exits[p]));
-            predecessors.ToList().ForEach(p => dependedOn[p] = true);
+            var needs = predecessors.Count switch
+            {
+                0 => incoming,
+                1 => exits[predecessors[0]],
+                _ => ExitUnion.Of(ExitsOf(predecessors, exits)),
+            };
+            foreach (var predecessor in predecessors)
+            {
+                dependedOn[predecessor] = true;
+            }
+
             exits[index] = CompileUnit(step, scope, needs);
         }
 
         // The list is finished when every sibling nothing else waits for is finished.
-        return Union(Enumerable.Range(0, steps.Count).Where(i => !dependedOn[i]).Select(i => exits[i]));
+        var last = new List<IReadOnlyList<string>>(1);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!dependedOn[i])
+            {
+                last.Add(exits[i]);
+            }
+        }
+
+        return ExitUnion.Of(last);
+    }
+
+    private static List<IReadOnlyList<string>> ExitsOf(IReadOnlyList<int> indices, IReadOnlyList<string>[] exits)
+    {
+        var lists = new List<IReadOnlyList<string>>(indices.Count);
+        foreach (var index in indices)
+        {
+            lists.Add(exits[index]);
+        }
+
+        return lists;
     }
 
     public IReadOnlyList<GraphGroup> GroupsWithEstimates()
@@ -107,8 +136,10 @@ internal sealed class GraphBuilder
             case StepKind.Use when step.Use is not null:
                 return CompileUse(step, step.Use, scope, needs, skip);
             default:
-                var onFailure = CompileOnFailure(step, scope, scope.IdOf(step.Id), scope.SourcePathOf(step.Id), scope.GroupId);
-                var leaf = _factory.Leaf(step, scope, needs, skip, onFailure);
+                var id = scope.IdOf(step.Id);
+                var sourcePath = scope.SourcePathOf(step.Id);
+                var onFailure = CompileOnFailure(step, scope, id, sourcePath, scope.GroupId);
+                var leaf = _factory.Leaf(step, scope, id, sourcePath, needs, skip, onFailure);
                 _steps.Add(leaf);
                 return skip is null ? [leaf.Id] : needs;
         }
@@ -133,10 +164,11 @@ internal sealed class GraphBuilder
         IReadOnlyList<string> needs, string? skip)
     {
         var id = outer.IdOf(step.Id);
+        var sourcePath = outer.SourcePathOf(step.Id);
         var slot = Reserve();
         var first = _steps.Count;
-        var exits = CompileList(children, inner.Inside(id, outer.SourcePathOf(step.Id), skip), needs);
-        _groups[slot] = _factory.Group(step, outer, id, outer.SourcePathOf(step.Id), StepIdsFrom(first), CompileOnFailure(step, outer, id, outer.SourcePathOf(step.Id), id), skip);
+        var exits = CompileList(children, inner.Inside(id, sourcePath, skip), needs);
+        _groups[slot] = _factory.Group(step, outer, id, sourcePath, StepIdsFrom(first), CompileOnFailure(step, outer, id, sourcePath, id), skip);
         _groupSteps[slot] = (first, _steps.Count);
         return skip is null ? exits : needs;
     }
@@ -155,7 +187,7 @@ internal sealed class GraphBuilder
         for (var i = 0; i < nodes.Count; i++)
         {
             // Rolling: instance i starts after instance i-k finished, so at most k nodes are in flight.
-            var instanceNeeds = rolling && i >= window ? Union([needs, instanceExits[i - window]]) : needs;
+            var instanceNeeds = rolling && i >= window ? ExitUnion.Of([needs, instanceExits[i - window]]) : needs;
             var instanceId = $"{id}[{nodes[i].Name}]";
             var nodeScope = scope with { Template = scope.Template.WithNode(nodes[i], i) };
             var instanceSlot = Reserve();
@@ -174,10 +206,11 @@ internal sealed class GraphBuilder
             return needs;
         }
 
-        return Union(Enumerable.Range(0, nodes.Count).Where(i => !rolling || i + window >= nodes.Count).Select(i => instanceExits[i]));
+        // Rolling: the last window of instances waits (transitively) for all the others.
+        return ExitUnion.Of(rolling ? instanceExits[Math.Max(0, nodes.Count - window)..] : instanceExits);
     }
 
-    private List<GraphStep> CompileOnFailure(StepDefinition step, CompilationScope scope, string ownerId, string ownerSourcePath, string? groupId)
+    private IReadOnlyList<GraphStep> CompileOnFailure(StepDefinition step, CompilationScope scope, string ownerId, string ownerSourcePath, string? groupId)
     {
         if (step.OnFailure.Count == 0)
         {
@@ -218,11 +251,5 @@ internal sealed class GraphBuilder
         }
 
         return ids;
-    }
-
-    private static List<string> Union(IEnumerable<IReadOnlyList<string>> lists)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return [.. lists.SelectMany(l => l).Where(seen.Add)];
     }
 }

@@ -9,12 +9,12 @@ namespace AzureLocalUpgrade.Engine.Compilation;
 /// <summary>Turns one step definition into a graph step or group record: renders its text, resolves its target and estimate.</summary>
 internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
 {
-    public GraphStep Leaf(StepDefinition step, CompilationScope scope, IReadOnlyList<string> needs, string? skip, IReadOnlyList<GraphStep> onFailure)
+    public GraphStep Leaf(StepDefinition step, CompilationScope scope, string id, string sourcePath, IReadOnlyList<string> needs, string? skip, IReadOnlyList<GraphStep> onFailure)
     {
         var script = step.WorkScript;
         return new GraphStep(
-            scope.IdOf(step.Id),
-            scope.SourcePathOf(step.Id),
+            id,
+            sourcePath,
             step.Kind,
             RenderOr(step.Name, scope, step.Id),
             Render(step.Description, scope),
