@@ -14,8 +14,11 @@ public static class PlanBuilder
         var critical = CriticalPath.Of(graph.Steps);
         var onPath = new HashSet<string>(critical.StepIds, StringComparer.Ordinal);
         var bindings = new ScriptBindings(graph);
-        var steps = graph.Steps.Select(s => StepOf(s, bindings, onPath.Contains(s.Id))).ToList();
-        var stepsById = steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var steps = new List<PlanStep>(graph.Steps.Count);
+        foreach (var step in graph.Steps)
+        {
+            steps.Add(StepOf(step, bindings, onPath.Contains(step.Id)));
+        }
 
         return new Plan(
             Plan.CurrentFormatVersion,
@@ -25,7 +28,7 @@ public static class PlanBuilder
             [.. graph.Parameters.Select(p => new PlanParameter(p.Key, PlanValueText.Typed(p.Value), p.Value is SecretValue))],
             graph.SourceHashes,
             InventoryFingerprint.Of(graph.Cluster).Facts,
-            PlanTree.Build(graph, stepsById, g => GroupOf(g, bindings)),
+            PlanTree.Build(graph, steps, g => GroupOf(g, bindings)),
             steps,
             new PlanEstimates(critical.Length, critical.StepIds,
                 TimeSpan.FromTicks(graph.Steps.Sum(s => s.Estimate.Ticks)),
@@ -44,12 +47,12 @@ public static class PlanBuilder
 
     private static PlanGroup GroupOf(GraphGroup group, ScriptBindings bindings) =>
         new(group.Id, group.DisplayName, group.Node, group.Strategy, group.Disruptive, group.SkippedReason, group.Estimate, [],
-            [.. group.OnFailure.Select(s => StepOf(s, bindings, false))]);
+            RecoveryOf(group.OnFailure, bindings));
 
     private static PlanStep StepOf(GraphStep step, ScriptBindings bindings, bool onCriticalPath) => new(
         step.Id,
         step.SourcePath,
-        step.Kind.ToString().ToLowerInvariant(),
+        LowerCaseName.Of(step.Kind),
         step.DisplayName,
         step.Description,
         step.Target,
@@ -58,7 +61,7 @@ public static class PlanBuilder
         bindings.For(step),
         step.Message,
         step.Instructions,
-        step.Kind == StepKind.Check ? step.CheckSeverity.ToString().ToLowerInvariant() : null,
+        step.Kind == StepKind.Check ? LowerCaseName.Of(step.CheckSeverity) : null,
         step.Retry,
         step.Timeout,
         step.PollInterval,
@@ -71,8 +74,25 @@ public static class PlanBuilder
         step.Tags,
         step.Idempotent,
         onCriticalPath,
-        [.. step.OnFailure.Select(s => StepOf(s, bindings, false))],
+        RecoveryOf(step.OnFailure, bindings),
         step.Rehearsal?.Value);
+
+    // Most steps have no recovery steps: they share the empty list instead of each running a LINQ chain.
+    private static IReadOnlyList<PlanStep> RecoveryOf(IReadOnlyList<GraphStep> onFailure, ScriptBindings bindings)
+    {
+        if (onFailure.Count == 0)
+        {
+            return [];
+        }
+
+        var steps = new PlanStep[onFailure.Count];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            steps[i] = StepOf(onFailure[i], bindings, false);
+        }
+
+        return steps;
+    }
 
     private static string? CertaintyReason(GraphStep step) => step.Certainty switch
     {
