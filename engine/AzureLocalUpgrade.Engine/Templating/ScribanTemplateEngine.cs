@@ -23,6 +23,8 @@ namespace AzureLocalUpgrade.Engine.Templating;
 public sealed partial class ScribanTemplateEngine : ITemplateEngine
 {
     private readonly Dictionary<EmbeddedText, Template?> _parsed = [];
+    // Texts that are only {{ scope.name }} references skip Scriban's renderer (see MemberInterpolation); null: not one.
+    private readonly Dictionary<Template, MemberInterpolation?> _interpolations = new(ReferenceEqualityComparer.Instance);
 
     // Scriban's parameterless TemplateContext deep-copies all its builtin functions on every render: about 30% of
     // what compiling a 64-node plan allocated (docs/performance.md). One copy per engine, so per compilation, is shared.
@@ -40,7 +42,12 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
         }
 
         var template = Parse(text, text.Value, columnShift: 0, diagnostics);
-        return template is null ? null : RenderParsed(template, text, columnShift: 0, scope, diagnostics);
+        if (template is null)
+        {
+            return null;
+        }
+
+        return InterpolationOf(template)?.TryRender(scope) ?? RenderParsed(template, text, columnShift: 0, scope, diagnostics);
     }
 
     public bool? Evaluate(EmbeddedText condition, TemplateScope scope, DiagnosticBag diagnostics)
@@ -63,6 +70,17 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
                 diagnostics.Add(DiagnosticCatalog.ConditionNotBoolean(condition.Map(1, 1), condition.Value, rendered.Trim()));
                 return null;
         }
+    }
+
+    private MemberInterpolation? InterpolationOf(Template template)
+    {
+        if (!_interpolations.TryGetValue(template, out var interpolation))
+        {
+            interpolation = MemberInterpolation.TryCreate(template);
+            _interpolations[template] = interpolation;
+        }
+
+        return interpolation;
     }
 
     private Template? Parse(EmbeddedText text, string source, int columnShift, DiagnosticBag diagnostics)
