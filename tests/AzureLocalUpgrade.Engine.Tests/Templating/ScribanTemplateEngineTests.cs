@@ -78,4 +78,30 @@ public sealed class ScribanTemplateEngineTests
 
         rendered.Should().Be(scriban.Render(context));
     }
+
+    [Fact]
+    public void Evaluate_OfTheSameConditionInScopesWithOtherValues_ShouldFollowTheValues()
+    {
+        var engine = new ScribanTemplateEngine();
+        var condition = EmbeddedText.Synthetic("inputs.source == \"media\" && params.wuConnected");
+        TemplateScope With(string source) => Scope.WithInputs(new Dictionary<string, object?> { ["source"] = source });
+
+        var results = new[] { "media", "windows-update", "media" }
+            .Select(source => engine.Evaluate(condition, With(source), new DiagnosticBag()));
+
+        results.Should().Equal(true, false, true);
+    }
+
+    [Fact]
+    public void Evaluate_OfAFailingCondition_ShouldReportEveryTime()
+    {
+        var engine = new ScribanTemplateEngine();
+        var condition = EmbeddedText.Synthetic("inputs.missing");
+        var diagnostics = new DiagnosticBag();
+
+        engine.Evaluate(condition, Scope, diagnostics);
+        engine.Evaluate(condition, Scope, diagnostics);
+
+        diagnostics.Items.Should().HaveCount(2);
+    }
 }
