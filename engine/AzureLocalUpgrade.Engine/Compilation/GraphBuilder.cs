@@ -17,6 +17,7 @@ internal sealed class GraphBuilder
     private readonly ClusterInventory _cluster;
     private readonly DiagnosticBag _diagnostics;
     private readonly SiblingOrderCache _orders;
+    private readonly JoinedTextCache _texts;
     private readonly List<GraphStep> _steps = [];
     private readonly List<GraphGroup?> _groups = [];
     // The run of _steps each group slot holds: [First, End). A group's steps are appended together.
@@ -24,12 +25,13 @@ internal sealed class GraphBuilder
     private readonly StepFactory _factory;
 
     public GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
-        : this(templates, cluster, diagnostics, new SiblingOrderCache())
+        : this(templates, cluster, diagnostics, new SiblingOrderCache(), new JoinedTextCache())
     {
     }
 
-    private GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics, SiblingOrderCache orders)
+    private GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics, SiblingOrderCache orders, JoinedTextCache texts)
     {
+        _texts = texts;
         _templates = templates;
         _cluster = cluster;
         _diagnostics = diagnostics;
@@ -137,7 +139,7 @@ internal sealed class GraphBuilder
                 return CompileUse(step, step.Use, scope, needs, skip);
             default:
                 var id = scope.IdOf(step.Id);
-                var sourcePath = scope.SourcePathOf(step.Id);
+                var sourcePath = SourcePathOf(scope, step.Id);
                 var onFailure = CompileOnFailure(step, scope, id, sourcePath, scope.GroupId);
                 var leaf = _factory.Leaf(step, scope, id, sourcePath, needs, skip, onFailure);
                 _steps.Add(leaf);
@@ -164,7 +166,7 @@ internal sealed class GraphBuilder
         IReadOnlyList<string> needs, string? skip)
     {
         var id = outer.IdOf(step.Id);
-        var sourcePath = outer.SourcePathOf(step.Id);
+        var sourcePath = SourcePathOf(outer, step.Id);
         var slot = Reserve();
         var first = _steps.Count;
         var exits = CompileList(children, inner.Inside(id, sourcePath, skip), needs);
@@ -176,7 +178,7 @@ internal sealed class GraphBuilder
     private IReadOnlyList<string> CompileForEach(StepDefinition step, GroupOptions group, CompilationScope scope, IReadOnlyList<string> needs, string? skip)
     {
         var id = scope.IdOf(step.Id);
-        var sourcePath = scope.SourcePathOf(step.Id);
+        var sourcePath = SourcePathOf(scope, step.Id);
         var slot = Reserve();
         var first = _steps.Count;
         var nodes = _cluster.Nodes;
@@ -218,11 +220,11 @@ internal sealed class GraphBuilder
         }
 
         // Recovery steps are not part of the main graph: they run only when their owner fails, never skipped.
-        var recovery = new GraphBuilder(_templates, _cluster, _diagnostics, _orders);
+        var recovery = new GraphBuilder(_templates, _cluster, _diagnostics, _orders, _texts);
         var recoveryScope = scope with
         {
             IdPrefix = $"{ownerId}/onFailure",
-            SourcePrefix = $"{ownerSourcePath}/onFailure",
+            SourcePrefix = _texts.Join(ownerSourcePath, "/", "onFailure"),
             GroupId = groupId,
             InheritedSkip = null,
         };
@@ -232,8 +234,12 @@ internal sealed class GraphBuilder
 
     private string? SkipReason(StepDefinition step, CompilationScope scope) =>
         step.When is not null && _templates.Evaluate(step.When, scope.Template, _diagnostics) == false
-            ? $"when: {step.When.Value.Trim()}"
+            ? _texts.Join("when: ", "", step.When.Value.AsSpan().Trim())
             : null;
+
+    /// <summary>The step's path without node expansion: the same on every node, so one string for all of them.</summary>
+    private string SourcePathOf(CompilationScope scope, string stepId) =>
+        scope.SourcePrefix.Length == 0 ? stepId : _texts.Join(scope.SourcePrefix, "/", stepId);
 
     private int Reserve()
     {
