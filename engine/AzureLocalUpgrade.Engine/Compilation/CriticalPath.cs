@@ -21,10 +21,12 @@ public sealed record CriticalPath(TimeSpan Length, IReadOnlyList<string> StepIds
         {
             var start = TimeSpan.Zero;
             var before = -1;
-            foreach (var need in steps[i].Needs)
+            // Indexed, not foreach: enumerating an IReadOnlyList boxes its enumerator, once per step.
+            var needs = steps[i].Needs;
+            for (var k = 0; k < needs.Count; k++)
             {
                 // Only steps already passed count (the order is topological); the first found sets the start.
-                if (indexOf.TryGetValue(need, out var n) && (before < 0 || finish[n] > start))
+                if (indexOf.TryGetValue(needs[k], out var n) && (before < 0 || finish[n] > start))
                 {
                     start = finish[n];
                     before = n;

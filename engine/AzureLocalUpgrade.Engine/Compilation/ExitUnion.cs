@@ -18,10 +18,11 @@ internal static class ExitUnion
             return lists[0];
         }
 
+        // Indexed loops throughout: enumerating an IReadOnlyList boxes its enumerator.
         var total = 0;
-        foreach (var list in lists)
+        for (var i = 0; i < lists.Count; i++)
         {
-            total += list.Count;
+            total += lists[i].Count;
         }
 
         if (total == 0)
@@ -31,10 +32,12 @@ internal static class ExitUnion
 
         var result = new List<string>(total);
         var seen = total > LinearScanLimit ? new HashSet<string>(total, StringComparer.Ordinal) : null;
-        foreach (var list in lists)
+        for (var i = 0; i < lists.Count; i++)
         {
-            foreach (var id in list)
+            var list = lists[i];
+            for (var j = 0; j < list.Count; j++)
             {
+                var id = list[j];
                 if (seen?.Add(id) ?? !ContainsOrdinal(result, id))
                 {
                     result.Add(id);

@@ -50,8 +50,11 @@ internal sealed class GraphBuilder
 
         var exits = new IReadOnlyList<string>[steps.Count];
         var dependedOn = new bool[steps.Count];
-        foreach (var (index, predecessors) in _orders.Resolve(steps, _diagnostics))
+        // Indexed loops: enumerating an IReadOnlyList boxes its enumerator, and this runs for every list on every node.
+        var order = _orders.Resolve(steps, _diagnostics);
+        for (var o = 0; o < order.Count; o++)
         {
+            var (index, predecessors) = order[o];
             var step = steps[index];
             // No predecessor (first step, or needs: []) means only what the enclosing unit waits for.
             var needs = predecessors.Count switch
@@ -60,9 +63,9 @@ internal sealed class GraphBuilder
                 1 => exits[predecessors[0]],
                 _ => ExitUnion.Of(ExitsOf(predecessors, exits)),
             };
-            foreach (var predecessor in predecessors)
+            for (var p = 0; p < predecessors.Count; p++)
             {
-                dependedOn[predecessor] = true;
+                dependedOn[predecessors[p]] = true;
             }
 
             exits[index] = CompileUnit(step, scope, needs);
@@ -84,9 +87,9 @@ internal sealed class GraphBuilder
     private static List<IReadOnlyList<string>> ExitsOf(IReadOnlyList<int> indices, IReadOnlyList<string>[] exits)
     {
         var lists = new List<IReadOnlyList<string>>(indices.Count);
-        foreach (var index in indices)
+        for (var i = 0; i < indices.Count; i++)
         {
-            lists.Add(exits[index]);
+            lists.Add(exits[indices[i]]);
         }
 
         return lists;

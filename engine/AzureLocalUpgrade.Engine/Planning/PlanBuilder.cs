@@ -15,9 +15,9 @@ public static class PlanBuilder
         var onPath = new HashSet<string>(critical.StepIds, StringComparer.Ordinal);
         var bindings = new ScriptBindings(graph);
         var steps = new List<PlanStep>(graph.Steps.Count);
-        foreach (var step in graph.Steps)
+        for (var i = 0; i < graph.Steps.Count; i++)
         {
-            steps.Add(StepOf(step, bindings, onPath.Contains(step.Id)));
+            steps.Add(StepOf(graph.Steps[i], bindings, onPath.Contains(graph.Steps[i].Id)));
         }
 
         return new Plan(
