@@ -71,8 +71,24 @@ internal sealed class GraphBuilder
             exits[index] = CompileUnit(step, scope, needs);
         }
 
-        // The list is finished when every sibling nothing else waits for is finished.
-        var last = new List<IReadOnlyList<string>>(1);
+        // The list is finished when every sibling nothing else waits for is finished (usually just the last one).
+        var ends = 0;
+        var end = -1;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!dependedOn[i])
+            {
+                ends++;
+                end = i;
+            }
+        }
+
+        if (ends == 1)
+        {
+            return exits[end];
+        }
+
+        var last = new List<IReadOnlyList<string>>(ends);
         for (var i = 0; i < steps.Count; i++)
         {
             if (!dependedOn[i])
