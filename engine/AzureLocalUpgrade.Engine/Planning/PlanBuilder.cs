@@ -1,4 +1,3 @@
-using AzureLocalUpgrade.Engine.Text;
 using AzureLocalUpgrade.Engine.Compilation;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Inventory;
@@ -14,10 +13,11 @@ public static class PlanBuilder
         var critical = CriticalPath.Of(graph.Steps);
         var onPath = new HashSet<string>(critical.StepIds, StringComparer.Ordinal);
         var bindings = new ScriptBindings(graph);
+        var reasons = new CertaintyReasons();
         var steps = new List<PlanStep>(graph.Steps.Count);
         for (var i = 0; i < graph.Steps.Count; i++)
         {
-            steps.Add(StepOf(graph.Steps[i], bindings, onPath.Contains(graph.Steps[i].Id)));
+            steps.Add(StepOf(graph.Steps[i], bindings, reasons, onPath.Contains(graph.Steps[i].Id)));
         }
 
         return new Plan(
@@ -28,7 +28,7 @@ public static class PlanBuilder
             [.. graph.Parameters.Select(p => new PlanParameter(p.Key, PlanValueText.Typed(p.Value), p.Value is SecretValue))],
             graph.SourceHashes,
             InventoryFingerprint.Of(graph.Cluster).Facts,
-            PlanTree.Build(graph, steps, g => GroupOf(g, bindings)),
+            PlanTree.Build(graph, steps, g => GroupOf(g, bindings, reasons)),
             steps,
             new PlanEstimates(critical.Length, critical.StepIds,
                 TimeSpan.FromTicks(graph.Steps.Sum(s => s.Estimate.Ticks)),
@@ -45,11 +45,11 @@ public static class PlanBuilder
     private static PlanNode NodeOf(NodeInventory node) =>
         new(node.Name, node.Build, OsBuild.TryParse(node.Build, out var build) ? build.Release : "unknown", node.Site);
 
-    private static PlanGroup GroupOf(GraphGroup group, ScriptBindings bindings) =>
+    private static PlanGroup GroupOf(GraphGroup group, ScriptBindings bindings, CertaintyReasons reasons) =>
         new(group.Id, group.DisplayName, group.Node, group.Strategy, group.Disruptive, group.SkippedReason, group.Estimate, [],
-            RecoveryOf(group.OnFailure, bindings));
+            RecoveryOf(group.OnFailure, bindings, reasons));
 
-    private static PlanStep StepOf(GraphStep step, ScriptBindings bindings, bool onCriticalPath) => new(
+    private static PlanStep StepOf(GraphStep step, ScriptBindings bindings, CertaintyReasons reasons, bool onCriticalPath) => new(
         step.Id,
         step.SourcePath,
         LowerCaseName.Of(step.Kind),
@@ -68,17 +68,17 @@ public static class PlanBuilder
         step.Estimate,
         !step.HasExplicitEstimate && step.SkippedReason is null,
         step.Certainty,
-        CertaintyReason(step),
+        reasons.For(step),
         step.SkippedReason,
         step.Needs,
         step.Tags,
         step.Idempotent,
         onCriticalPath,
-        RecoveryOf(step.OnFailure, bindings),
+        RecoveryOf(step.OnFailure, bindings, reasons),
         step.Rehearsal?.Value);
 
     // Most steps have no recovery steps: they share the empty list instead of each running a LINQ chain.
-    private static IReadOnlyList<PlanStep> RecoveryOf(IReadOnlyList<GraphStep> onFailure, ScriptBindings bindings)
+    private static IReadOnlyList<PlanStep> RecoveryOf(IReadOnlyList<GraphStep> onFailure, ScriptBindings bindings, CertaintyReasons reasons)
     {
         if (onFailure.Count == 0)
         {
@@ -88,21 +88,9 @@ public static class PlanBuilder
         var steps = new PlanStep[onFailure.Count];
         for (var i = 0; i < steps.Length; i++)
         {
-            steps[i] = StepOf(onFailure[i], bindings, false);
+            steps[i] = StepOf(onFailure[i], bindings, reasons, false);
         }
 
         return steps;
     }
-
-    private static string? CertaintyReason(GraphStep step) => step.Certainty switch
-    {
-        Certainty.Skipped => $"skipped at compile time ({step.SkippedReason})",
-        Certainty.ManualGate => "waits for a person's approval",
-        Certainty.RuntimeDecided when step.Kind == StepKind.Wait && step.SkipIf is not null =>
-            "its skipIf guard decides at run time whether it runs; it polls until true, so its duration is unknown",
-        Certainty.RuntimeDecided when step.Kind == StepKind.Wait =>
-            $"polls every {DurationParser.Format(step.PollInterval ?? TimeSpan.Zero)} until true (fails after {DurationParser.Format(step.Timeout ?? TimeSpan.Zero)}); its duration is unknown",
-        Certainty.RuntimeDecided => "its skipIf guard decides at run time whether it runs",
-        _ => null,
-    };
 }

@@ -19,7 +19,7 @@ internal static class PlanTree
 
         // Children of each group id ("" for the top level) in first-seen order. A group has one parent, so a group
         // already placed has its whole chain of ancestors placed too, and the walk up from a step stops there.
-        var children = new Dictionary<string, List<Child>>(StringComparer.Ordinal) { [""] = [] };
+        var children = new Dictionary<string, List<Child>>(graph.Groups.Count + 1, StringComparer.Ordinal) { [""] = [] };
         var placed = new HashSet<string>(StringComparer.Ordinal);
         var placedSteps = new HashSet<string>(graph.Steps.Count, StringComparer.Ordinal);
         var pending = new List<GraphGroup>();
