@@ -13,7 +13,7 @@ public sealed record CriticalPath(TimeSpan Length, IReadOnlyList<string> StepIds
     {
         // Finish times and chain links by position, not by id: a 64-node graph has thousands of steps, and two
         // id-keyed dictionaries of that size were large-object-heap allocations on every plan.
-        var indexOf = new Dictionary<string, int>(steps.Count, StringComparer.Ordinal);
+        var indexOf = new StepPositions(steps.Count);
         var finish = new TimeSpan[steps.Count];
         var previous = new int[steps.Count];
         var last = -1;
@@ -35,7 +35,7 @@ public sealed record CriticalPath(TimeSpan Length, IReadOnlyList<string> StepIds
 
             finish[i] = start + steps[i].Estimate;
             previous[i] = before;
-            indexOf[steps[i].Id] = i;
+            indexOf.Set(steps[i].Id, i);
             if (last < 0 || finish[i] > finish[last])
             {
                 last = i;

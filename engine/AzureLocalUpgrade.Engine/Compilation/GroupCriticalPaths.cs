@@ -21,7 +21,7 @@ internal sealed class GroupCriticalPaths
     public GroupCriticalPaths(IReadOnlyList<GraphStep> steps)
     {
         _steps = steps;
-        var indexOf = new Dictionary<string, int>(steps.Count, StringComparer.Ordinal);
+        var indexOf = new StepPositions(steps.Count);
         var needCount = 0;
         for (var i = 0; i < steps.Count; i++)
         {
