@@ -17,8 +17,6 @@ internal sealed record CompilationScope(
 {
     public string IdOf(string stepId) => IdPrefix.Length == 0 ? stepId : $"{IdPrefix}/{stepId}";
 
-    public string SourcePathOf(string stepId) => SourcePrefix.Length == 0 ? stepId : $"{SourcePrefix}/{stepId}";
-
     public CompilationScope Inside(string groupId, string sourcePath, string? skip) =>
         this with { IdPrefix = groupId, SourcePrefix = sourcePath, GroupId = groupId, InheritedSkip = skip };
 }

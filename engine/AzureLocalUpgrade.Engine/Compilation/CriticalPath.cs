@@ -11,39 +11,46 @@ public sealed record CriticalPath(TimeSpan Length, IReadOnlyList<string> StepIds
     /// </summary>
     public static CriticalPath Of(IReadOnlyList<GraphStep> steps)
     {
-        var finish = new Dictionary<string, TimeSpan>(steps.Count, StringComparer.Ordinal);
-        var previous = new Dictionary<string, string?>(steps.Count, StringComparer.Ordinal);
-        string? last = null;
-        foreach (var step in steps)
+        // Finish times and chain links by position, not by id: a 64-node graph has thousands of steps, and two
+        // id-keyed dictionaries of that size were large-object-heap allocations on every plan.
+        var indexOf = new StepPositions(steps.Count);
+        var finish = new TimeSpan[steps.Count];
+        var previous = new int[steps.Count];
+        var last = -1;
+        for (var i = 0; i < steps.Count; i++)
         {
             var start = TimeSpan.Zero;
-            string? before = null;
-            foreach (var need in step.Needs)
+            var before = -1;
+            // Indexed, not foreach: enumerating an IReadOnlyList boxes its enumerator, once per step.
+            var needs = steps[i].Needs;
+            for (var k = 0; k < needs.Count; k++)
             {
-                if (finish.TryGetValue(need, out var end) && (before is null || end > start))
+                // Only steps already passed count (the order is topological); the first found sets the start.
+                if (indexOf.TryGetValue(needs[k], out var n) && (before < 0 || finish[n] > start))
                 {
-                    start = end;
-                    before = need;
+                    start = finish[n];
+                    before = n;
                 }
             }
 
-            finish[step.Id] = start + step.Estimate;
-            previous[step.Id] = before;
-            if (last is null || finish[step.Id] > finish[last])
+            finish[i] = start + steps[i].Estimate;
+            previous[i] = before;
+            indexOf.Set(steps[i].Id, i);
+            if (last < 0 || finish[i] > finish[last])
             {
-                last = step.Id;
+                last = i;
             }
         }
 
-        if (last is null)
+        if (last < 0)
         {
             return new CriticalPath(TimeSpan.Zero, []);
         }
 
         var path = new List<string>();
-        for (var id = last; id is not null; id = previous[id])
+        for (var i = last; i >= 0; i = previous[i])
         {
-            path.Add(id);
+            path.Add(steps[i].Id);
         }
 
         path.Reverse();

@@ -17,6 +17,7 @@ internal sealed class GraphBuilder
     private readonly ClusterInventory _cluster;
     private readonly DiagnosticBag _diagnostics;
     private readonly SiblingOrderCache _orders;
+    private readonly JoinedTextCache _texts;
     private readonly List<GraphStep> _steps = [];
     private readonly List<GraphGroup?> _groups = [];
     // The run of _steps each group slot holds: [First, End). A group's steps are appended together.
@@ -24,12 +25,13 @@ internal sealed class GraphBuilder
     private readonly StepFactory _factory;
 
     public GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
-        : this(templates, cluster, diagnostics, new SiblingOrderCache())
+        : this(templates, cluster, diagnostics, new SiblingOrderCache(), new JoinedTextCache())
     {
     }
 
-    private GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics, SiblingOrderCache orders)
+    private GraphBuilder(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics, SiblingOrderCache orders, JoinedTextCache texts)
     {
+        _texts = texts;
         _templates = templates;
         _cluster = cluster;
         _diagnostics = diagnostics;
@@ -48,17 +50,65 @@ internal sealed class GraphBuilder
 
         var exits = new IReadOnlyList<string>[steps.Count];
         var dependedOn = new bool[steps.Count];
-        foreach (var (index, predecessors) in _orders.Resolve(steps, _diagnostics))
+        // Indexed loops: enumerating an IReadOnlyList boxes its enumerator, and this runs for every list on every node.
+        var order = _orders.Resolve(steps, _diagnostics);
+        for (var o = 0; o < order.Count; o++)
         {
+            var (index, predecessors) = order[o];
             var step = steps[index];
             // No predecessor (first step, or needs: []) means only what the enclosing unit waits for.
-            var needs = predecessors.Count == 0 ? incoming : Union(predecessors.Select(p => exits[p]));
-            predecessors.ToList().ForEach(p => dependedOn[p] = true);
+            var needs = predecessors.Count switch
+            {
+                0 => incoming,
+                1 => exits[predecessors[0]],
+                _ => ExitUnion.Of(ExitsOf(predecessors, exits)),
+            };
+            for (var p = 0; p < predecessors.Count; p++)
+            {
+                dependedOn[predecessors[p]] = true;
+            }
+
             exits[index] = CompileUnit(step, scope, needs);
         }
 
-        // The list is finished when every sibling nothing else waits for is finished.
-        return Union(Enumerable.Range(0, steps.Count).Where(i => !dependedOn[i]).Select(i => exits[i]));
+        // The list is finished when every sibling nothing else waits for is finished (usually just the last one).
+        var ends = 0;
+        var end = -1;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!dependedOn[i])
+            {
+                ends++;
+                end = i;
+            }
+        }
+
+        if (ends == 1)
+        {
+            return exits[end];
+        }
+
+        var last = new List<IReadOnlyList<string>>(ends);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!dependedOn[i])
+            {
+                last.Add(exits[i]);
+            }
+        }
+
+        return ExitUnion.Of(last);
+    }
+
+    private static List<IReadOnlyList<string>> ExitsOf(IReadOnlyList<int> indices, IReadOnlyList<string>[] exits)
+    {
+        var lists = new List<IReadOnlyList<string>>(indices.Count);
+        for (var i = 0; i < indices.Count; i++)
+        {
+            lists.Add(exits[indices[i]]);
+        }
+
+        return lists;
     }
 
     public IReadOnlyList<GraphGroup> GroupsWithEstimates()
@@ -107,8 +157,10 @@ internal sealed class GraphBuilder
             case StepKind.Use when step.Use is not null:
                 return CompileUse(step, step.Use, scope, needs, skip);
             default:
-                var onFailure = CompileOnFailure(step, scope, scope.IdOf(step.Id), scope.SourcePathOf(step.Id), scope.GroupId);
-                var leaf = _factory.Leaf(step, scope, needs, skip, onFailure);
+                var id = scope.IdOf(step.Id);
+                var sourcePath = SourcePathOf(scope, step.Id);
+                var onFailure = CompileOnFailure(step, scope, id, sourcePath, scope.GroupId);
+                var leaf = _factory.Leaf(step, scope, id, sourcePath, needs, skip, onFailure);
                 _steps.Add(leaf);
                 return skip is null ? [leaf.Id] : needs;
         }
@@ -133,10 +185,11 @@ internal sealed class GraphBuilder
         IReadOnlyList<string> needs, string? skip)
     {
         var id = outer.IdOf(step.Id);
+        var sourcePath = SourcePathOf(outer, step.Id);
         var slot = Reserve();
         var first = _steps.Count;
-        var exits = CompileList(children, inner.Inside(id, outer.SourcePathOf(step.Id), skip), needs);
-        _groups[slot] = _factory.Group(step, outer, id, outer.SourcePathOf(step.Id), StepIdsFrom(first), CompileOnFailure(step, outer, id, outer.SourcePathOf(step.Id), id), skip);
+        var exits = CompileList(children, inner.Inside(id, sourcePath, skip), needs);
+        _groups[slot] = _factory.Group(step, outer, id, sourcePath, StepIdsFrom(first), CompileOnFailure(step, outer, id, sourcePath, id), skip);
         _groupSteps[slot] = (first, _steps.Count);
         return skip is null ? exits : needs;
     }
@@ -144,7 +197,7 @@ internal sealed class GraphBuilder
     private IReadOnlyList<string> CompileForEach(StepDefinition step, GroupOptions group, CompilationScope scope, IReadOnlyList<string> needs, string? skip)
     {
         var id = scope.IdOf(step.Id);
-        var sourcePath = scope.SourcePathOf(step.Id);
+        var sourcePath = SourcePathOf(scope, step.Id);
         var slot = Reserve();
         var first = _steps.Count;
         var nodes = _cluster.Nodes;
@@ -155,7 +208,7 @@ internal sealed class GraphBuilder
         for (var i = 0; i < nodes.Count; i++)
         {
             // Rolling: instance i starts after instance i-k finished, so at most k nodes are in flight.
-            var instanceNeeds = rolling && i >= window ? Union([needs, instanceExits[i - window]]) : needs;
+            var instanceNeeds = rolling && i >= window ? ExitUnion.Of([needs, instanceExits[i - window]]) : needs;
             var instanceId = $"{id}[{nodes[i].Name}]";
             var nodeScope = scope with { Template = scope.Template.WithNode(nodes[i], i) };
             var instanceSlot = Reserve();
@@ -174,10 +227,11 @@ internal sealed class GraphBuilder
             return needs;
         }
 
-        return Union(Enumerable.Range(0, nodes.Count).Where(i => !rolling || i + window >= nodes.Count).Select(i => instanceExits[i]));
+        // Rolling: the last window of instances waits (transitively) for all the others.
+        return ExitUnion.Of(rolling ? instanceExits[Math.Max(0, nodes.Count - window)..] : instanceExits);
     }
 
-    private List<GraphStep> CompileOnFailure(StepDefinition step, CompilationScope scope, string ownerId, string ownerSourcePath, string? groupId)
+    private IReadOnlyList<GraphStep> CompileOnFailure(StepDefinition step, CompilationScope scope, string ownerId, string ownerSourcePath, string? groupId)
     {
         if (step.OnFailure.Count == 0)
         {
@@ -185,11 +239,11 @@ internal sealed class GraphBuilder
         }
 
         // Recovery steps are not part of the main graph: they run only when their owner fails, never skipped.
-        var recovery = new GraphBuilder(_templates, _cluster, _diagnostics, _orders);
+        var recovery = new GraphBuilder(_templates, _cluster, _diagnostics, _orders, _texts);
         var recoveryScope = scope with
         {
             IdPrefix = $"{ownerId}/onFailure",
-            SourcePrefix = $"{ownerSourcePath}/onFailure",
+            SourcePrefix = _texts.Join(ownerSourcePath, "/", "onFailure"),
             GroupId = groupId,
             InheritedSkip = null,
         };
@@ -199,8 +253,12 @@ internal sealed class GraphBuilder
 
     private string? SkipReason(StepDefinition step, CompilationScope scope) =>
         step.When is not null && _templates.Evaluate(step.When, scope.Template, _diagnostics) == false
-            ? $"when: {step.When.Value.Trim()}"
+            ? _texts.Join("when: ", "", step.When.Value.AsSpan().Trim())
             : null;
+
+    /// <summary>The step's path without node expansion: the same on every node, so one string for all of them.</summary>
+    private string SourcePathOf(CompilationScope scope, string stepId) =>
+        scope.SourcePrefix.Length == 0 ? stepId : _texts.Join(scope.SourcePrefix, "/", stepId);
 
     private int Reserve()
     {
@@ -218,11 +276,5 @@ internal sealed class GraphBuilder
         }
 
         return ids;
-    }
-
-    private static List<string> Union(IEnumerable<IReadOnlyList<string>> lists)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return [.. lists.SelectMany(l => l).Where(seen.Add)];
     }
 }

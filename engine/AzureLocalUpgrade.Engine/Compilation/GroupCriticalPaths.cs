@@ -21,7 +21,7 @@ internal sealed class GroupCriticalPaths
     public GroupCriticalPaths(IReadOnlyList<GraphStep> steps)
     {
         _steps = steps;
-        var indexOf = new Dictionary<string, int>(steps.Count, StringComparer.Ordinal);
+        var indexOf = new StepPositions(steps.Count);
         var needCount = 0;
         for (var i = 0; i < steps.Count; i++)
         {
@@ -36,9 +36,10 @@ internal sealed class GroupCriticalPaths
         for (var i = 0; i < steps.Count; i++)
         {
             _needStarts[i] = next;
-            foreach (var need in steps[i].Needs)
+            var needs = steps[i].Needs;
+            for (var n = 0; n < needs.Count; n++)
             {
-                _needIndices[next++] = indexOf.TryGetValue(need, out var index) ? index : -1;
+                _needIndices[next++] = indexOf.TryGetValue(needs[n], out var index) ? index : -1;
             }
         }
 

@@ -9,12 +9,14 @@ namespace AzureLocalUpgrade.Engine.Compilation;
 /// <summary>Turns one step definition into a graph step or group record: renders its text, resolves its target and estimate.</summary>
 internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cluster, DiagnosticBag diagnostics)
 {
-    public GraphStep Leaf(StepDefinition step, CompilationScope scope, IReadOnlyList<string> needs, string? skip, IReadOnlyList<GraphStep> onFailure)
+    private readonly Dictionary<(TargetKind, string?), StepTarget> _targets = [];
+
+    public GraphStep Leaf(StepDefinition step, CompilationScope scope, string id, string sourcePath, IReadOnlyList<string> needs, string? skip, IReadOnlyList<GraphStep> onFailure)
     {
         var script = step.WorkScript;
         return new GraphStep(
-            scope.IdOf(step.Id),
-            scope.SourcePathOf(step.Id),
+            id,
+            sourcePath,
             step.Kind,
             RenderOr(step.Name, scope, step.Id),
             Render(step.Description, scope),
@@ -62,8 +64,8 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
     /// A gate is always answered where alu runs, but inside <c>forEach: node</c> it is about its node: its skipIf
     /// asks that node (e.g. Confirm-SecureBootUEFI) and its change tags (reboots-node) name it.
     /// </summary>
-    private static StepTarget ManualGateTarget(CompilationScope scope) =>
-        scope.Template.Node is { } node ? StepTarget.OnNode(node.Name) : StepTarget.Orchestrator;
+    private StepTarget ManualGateTarget(CompilationScope scope) =>
+        scope.Template.Node is { } node ? Shared(TargetKind.Node, node.Name) : StepTarget.Orchestrator;
 
     private StepTarget TargetOf(ScriptDefinition script, CompilationScope scope)
     {
@@ -71,11 +73,23 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
         var kind = script.TargetFromDefault ? (node is null ? TargetKind.Cluster : TargetKind.Node) : script.On;
         return kind switch
         {
-            TargetKind.Orchestrator => node is null ? StepTarget.Orchestrator : StepTarget.OrchestratorFor(node.Name),
-            TargetKind.Node when node is not null => StepTarget.OnNode(node.Name),
+            TargetKind.Orchestrator => node is null ? StepTarget.Orchestrator : Shared(TargetKind.Orchestrator, node.Name),
+            TargetKind.Node when node is not null => Shared(TargetKind.Node, node.Name),
             // Outside forEach, "node" can only mean the cluster node (first in the inventory).
-            _ => new StepTarget(TargetKind.Cluster, cluster.Nodes.Count > 0 ? cluster.Nodes[0].Name : null),
+            _ => Shared(TargetKind.Cluster, cluster.Nodes.Count > 0 ? cluster.Nodes[0].Name : null),
         };
+    }
+
+    /// <summary>One target object per kind and node for the whole graph (targets are immutable; a node has dozens of steps).</summary>
+    private StepTarget Shared(TargetKind kind, string? node)
+    {
+        if (!_targets.TryGetValue((kind, node), out var target))
+        {
+            target = new StepTarget(kind, node);
+            _targets[(kind, node)] = target;
+        }
+
+        return target;
     }
 
     private string RenderOr(EmbeddedText? text, CompilationScope scope, string fallback) => Render(text, scope) ?? fallback;

@@ -1,4 +1,3 @@
-using AzureLocalUpgrade.Engine.Text;
 using AzureLocalUpgrade.Engine.Compilation;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Inventory;
@@ -14,8 +13,12 @@ public static class PlanBuilder
         var critical = CriticalPath.Of(graph.Steps);
         var onPath = new HashSet<string>(critical.StepIds, StringComparer.Ordinal);
         var bindings = new ScriptBindings(graph);
-        var steps = graph.Steps.Select(s => StepOf(s, bindings, onPath.Contains(s.Id))).ToList();
-        var stepsById = steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var reasons = new CertaintyReasons();
+        var steps = new List<PlanStep>(graph.Steps.Count);
+        for (var i = 0; i < graph.Steps.Count; i++)
+        {
+            steps.Add(StepOf(graph.Steps[i], bindings, reasons, onPath.Contains(graph.Steps[i].Id)));
+        }
 
         return new Plan(
             Plan.CurrentFormatVersion,
@@ -25,7 +28,7 @@ public static class PlanBuilder
             [.. graph.Parameters.Select(p => new PlanParameter(p.Key, PlanValueText.Typed(p.Value), p.Value is SecretValue))],
             graph.SourceHashes,
             InventoryFingerprint.Of(graph.Cluster).Facts,
-            PlanTree.Build(graph, stepsById, g => GroupOf(g, bindings)),
+            PlanTree.Build(graph, steps, g => GroupOf(g, bindings, reasons)),
             steps,
             new PlanEstimates(critical.Length, critical.StepIds,
                 TimeSpan.FromTicks(graph.Steps.Sum(s => s.Estimate.Ticks)),
@@ -42,14 +45,14 @@ public static class PlanBuilder
     private static PlanNode NodeOf(NodeInventory node) =>
         new(node.Name, node.Build, OsBuild.TryParse(node.Build, out var build) ? build.Release : "unknown", node.Site);
 
-    private static PlanGroup GroupOf(GraphGroup group, ScriptBindings bindings) =>
+    private static PlanGroup GroupOf(GraphGroup group, ScriptBindings bindings, CertaintyReasons reasons) =>
         new(group.Id, group.DisplayName, group.Node, group.Strategy, group.Disruptive, group.SkippedReason, group.Estimate, [],
-            [.. group.OnFailure.Select(s => StepOf(s, bindings, false))]);
+            RecoveryOf(group.OnFailure, bindings, reasons));
 
-    private static PlanStep StepOf(GraphStep step, ScriptBindings bindings, bool onCriticalPath) => new(
+    private static PlanStep StepOf(GraphStep step, ScriptBindings bindings, CertaintyReasons reasons, bool onCriticalPath) => new(
         step.Id,
         step.SourcePath,
-        step.Kind.ToString().ToLowerInvariant(),
+        LowerCaseName.Of(step.Kind),
         step.DisplayName,
         step.Description,
         step.Target,
@@ -58,31 +61,36 @@ public static class PlanBuilder
         bindings.For(step),
         step.Message,
         step.Instructions,
-        step.Kind == StepKind.Check ? step.CheckSeverity.ToString().ToLowerInvariant() : null,
+        step.Kind == StepKind.Check ? LowerCaseName.Of(step.CheckSeverity) : null,
         step.Retry,
         step.Timeout,
         step.PollInterval,
         step.Estimate,
         !step.HasExplicitEstimate && step.SkippedReason is null,
         step.Certainty,
-        CertaintyReason(step),
+        reasons.For(step),
         step.SkippedReason,
         step.Needs,
         step.Tags,
         step.Idempotent,
         onCriticalPath,
-        [.. step.OnFailure.Select(s => StepOf(s, bindings, false))],
+        RecoveryOf(step.OnFailure, bindings, reasons),
         step.Rehearsal?.Value);
 
-    private static string? CertaintyReason(GraphStep step) => step.Certainty switch
+    // Most steps have no recovery steps: they share the empty list instead of each running a LINQ chain.
+    private static IReadOnlyList<PlanStep> RecoveryOf(IReadOnlyList<GraphStep> onFailure, ScriptBindings bindings, CertaintyReasons reasons)
     {
-        Certainty.Skipped => $"skipped at compile time ({step.SkippedReason})",
-        Certainty.ManualGate => "waits for a person's approval",
-        Certainty.RuntimeDecided when step.Kind == StepKind.Wait && step.SkipIf is not null =>
-            "its skipIf guard decides at run time whether it runs; it polls until true, so its duration is unknown",
-        Certainty.RuntimeDecided when step.Kind == StepKind.Wait =>
-            $"polls every {DurationParser.Format(step.PollInterval ?? TimeSpan.Zero)} until true (fails after {DurationParser.Format(step.Timeout ?? TimeSpan.Zero)}); its duration is unknown",
-        Certainty.RuntimeDecided => "its skipIf guard decides at run time whether it runs",
-        _ => null,
-    };
+        if (onFailure.Count == 0)
+        {
+            return [];
+        }
+
+        var steps = new PlanStep[onFailure.Count];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            steps[i] = StepOf(onFailure[i], bindings, reasons, false);
+        }
+
+        return steps;
+    }
 }

@@ -8,14 +8,20 @@ namespace AzureLocalUpgrade.Engine.Planning;
 /// </summary>
 internal static class PlanTree
 {
-    public static IReadOnlyList<PlanItem> Build(StepGraph graph, IReadOnlyDictionary<string, PlanStep> steps, Func<GraphGroup, PlanGroup> groupOf)
+    /// <param name="steps">The plan step of each graph step, at the same position as in <see cref="StepGraph.Steps"/>.</param>
+    public static IReadOnlyList<PlanItem> Build(StepGraph graph, IReadOnlyList<PlanStep> steps, Func<GraphGroup, PlanGroup> groupOf)
     {
-        var groups = graph.Groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        var groups = new Dictionary<string, GraphGroup>(graph.Groups.Count, StringComparer.Ordinal);
+        foreach (var group in graph.Groups)
+        {
+            groups.Add(group.Id, group);
+        }
+
         // Children of each group id ("" for the top level) in first-seen order. A group has one parent, so a group
         // already placed has its whole chain of ancestors placed too, and the walk up from a step stops there.
-        var children = new Dictionary<string, List<Child>>(StringComparer.Ordinal) { [""] = [] };
+        var children = new Dictionary<string, List<Child>>(graph.Groups.Count + 1, StringComparer.Ordinal) { [""] = [] };
         var placed = new HashSet<string>(StringComparer.Ordinal);
-        var placedSteps = new HashSet<string>(StringComparer.Ordinal);
+        var placedSteps = new HashSet<string>(graph.Steps.Count, StringComparer.Ordinal);
         var pending = new List<GraphGroup>();
 
         void Attach(string? parent, Child child)
@@ -32,12 +38,13 @@ internal static class PlanTree
         {
             if (placed.Add(group.Id))
             {
-                Attach(group.ParentId, new Child(group.Id, IsStep: false));
+                Attach(group.ParentId, Child.Group(group.Id));
             }
         }
 
-        foreach (var step in graph.Steps)
+        for (var index = 0; index < graph.Steps.Count; index++)
         {
+            var step = graph.Steps[index];
             pending.Clear();
             for (var id = step.GroupId; id is not null && !placed.Contains(id); id = groups[id].ParentId)
             {
@@ -52,7 +59,7 @@ internal static class PlanTree
 
             if (placedSteps.Add(step.Id))
             {
-                Attach(step.GroupId, new Child(step.Id, IsStep: true));
+                Attach(step.GroupId, Child.Step(index));
             }
         }
 
@@ -63,12 +70,30 @@ internal static class PlanTree
 
         return Items("");
 
-        IReadOnlyList<PlanItem> Items(string parent) =>
-            !children.TryGetValue(parent, out var list) ? []
-            : [.. list.Select(child => child.IsStep
-                ? (PlanItem)steps[child.Id]
-                : groupOf(groups[child.Id]) with { Children = Items(child.Id) })];
+        IReadOnlyList<PlanItem> Items(string parent)
+        {
+            if (!children.TryGetValue(parent, out var list))
+            {
+                return [];
+            }
+
+            var items = new PlanItem[list.Count];
+            for (var i = 0; i < list.Count; i++)
+            {
+                items[i] = list[i].GroupId is { } groupId
+                    ? groupOf(groups[groupId]) with { Children = Items(groupId) }
+                    : steps[list[i].StepIndex];
+            }
+
+            return items;
+        }
     }
 
-    private readonly record struct Child(string Id, bool IsStep);
+    /// <summary>A group by id, or a step by its position in the graph (no id lookup: steps outnumber groups).</summary>
+    private readonly record struct Child(string? GroupId, int StepIndex)
+    {
+        public static Child Group(string id) => new(id, -1);
+
+        public static Child Step(int index) => new(null, index);
+    }
 }

@@ -20,37 +20,57 @@ internal sealed partial class ScriptBindings(StepGraph graph)
     // The bound values of one set of texts against one values table are the same for every step sharing both (every
     // node's copy of a step shares its texts, and the params table is the graph's): formatted once, keyed by reference.
     private readonly Dictionary<(Mentions, IReadOnlyDictionary<string, object?>), PlanBinding[]> _keyBindings = new(SameKeyTables.Instance);
-    private string? _nodeNames;
+    private readonly Dictionary<string, PlanBinding> _nodeBindings = new(StringComparer.Ordinal);
+    private PlanBinding? _nodes;
+    private PlanBinding? _clusterName;
 
     public IReadOnlyList<PlanBinding> For(GraphStep step)
     {
         var mentions = MentionsOf(step.Script, step.SkipIf, step.Rehearsal);
-        var bindings = new List<PlanBinding>();
-        if (step.Target.Node is not null)
+        var node = step.Target.Node is { } name ? NodeBinding(name) : null;
+        var nodes = mentions.Nodes ? _nodes ??= new PlanBinding("Nodes", string.Join(",", graph.Cluster.Nodes.Select(n => n.Name))) : null;
+        var cluster = mentions.ClusterName ? _clusterName ??= new PlanBinding("ClusterName", graph.Cluster.Name) : null;
+        var parameters = KeyBindings(mentions, mentions.ParamsKeys, "Params", graph.Parameters);
+        var inputs = KeyBindings(mentions, mentions.InputsKeys, "Inputs", step.Inputs);
+
+        // One array of the exact size per step; every binding in it is shared with the other steps that have it.
+        var count = (node is null ? 0 : 1) + (nodes is null ? 0 : 1) + (cluster is null ? 0 : 1) + parameters.Length + inputs.Length;
+        if (count == 0)
         {
-            bindings.Add(new PlanBinding("Node", step.Target.Node));
+            return [];
         }
 
-        if (mentions.Nodes)
+        var bindings = new PlanBinding[count];
+        var next = 0;
+        foreach (var single in (ReadOnlySpan<PlanBinding?>)[node, nodes, cluster])
         {
-            bindings.Add(new PlanBinding("Nodes", _nodeNames ??= string.Join(",", graph.Cluster.Nodes.Select(n => n.Name))));
+            if (single is not null)
+            {
+                bindings[next++] = single;
+            }
         }
 
-        if (mentions.ClusterName)
-        {
-            bindings.Add(new PlanBinding("ClusterName", graph.Cluster.Name));
-        }
-
-        AddKeys(bindings, mentions, mentions.ParamsKeys, "Params", graph.Parameters);
-        AddKeys(bindings, mentions, mentions.InputsKeys, "Inputs", step.Inputs);
+        parameters.CopyTo(bindings, next);
+        inputs.CopyTo(bindings, next + parameters.Length);
         return bindings;
     }
 
-    private void AddKeys(List<PlanBinding> bindings, Mentions mentions, IReadOnlyList<string> keys, string table, IReadOnlyDictionary<string, object?> values)
+    private PlanBinding NodeBinding(string node)
+    {
+        if (!_nodeBindings.TryGetValue(node, out var binding))
+        {
+            binding = new PlanBinding("Node", node);
+            _nodeBindings[node] = binding;
+        }
+
+        return binding;
+    }
+
+    private PlanBinding[] KeyBindings(Mentions mentions, IReadOnlyList<string> keys, string table, IReadOnlyDictionary<string, object?> values)
     {
         if (keys.Count == 0)
         {
-            return;
+            return [];
         }
 
         if (!_keyBindings.TryGetValue((mentions, values), out var bound))
@@ -59,7 +79,7 @@ internal sealed partial class ScriptBindings(StepGraph graph)
             _keyBindings[(mentions, values)] = bound;
         }
 
-        bindings.AddRange(bound);
+        return bound;
     }
 
     private Mentions MentionsOf(EmbeddedText? script, EmbeddedText? skipIf, EmbeddedText? rehearsal)

@@ -23,6 +23,9 @@ namespace AzureLocalUpgrade.Engine.Templating;
 public sealed partial class ScribanTemplateEngine : ITemplateEngine
 {
     private readonly Dictionary<EmbeddedText, Template?> _parsed = [];
+    // Texts that are only {{ scope.name }} references skip Scriban's renderer (see MemberInterpolation); null: not one.
+    private readonly Dictionary<Template, MemberInterpolation?> _interpolations = new(ReferenceEqualityComparer.Instance);
+    private readonly ConditionResultCache _conditionResults = new();
 
     // Scriban's parameterless TemplateContext deep-copies all its builtin functions on every render: about 30% of
     // what compiling a 64-node plan allocated (docs/performance.md). One copy per engine, so per compilation, is shared.
@@ -40,10 +43,34 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
         }
 
         var template = Parse(text, text.Value, columnShift: 0, diagnostics);
-        return template is null ? null : RenderParsed(template, text, columnShift: 0, scope, diagnostics);
+        if (template is null)
+        {
+            return null;
+        }
+
+        return InterpolationOf(template)?.TryRender(scope) ?? RenderParsed(template, text, columnShift: 0, scope, diagnostics);
     }
 
     public bool? Evaluate(EmbeddedText condition, TemplateScope scope, DiagnosticBag diagnostics)
+    {
+        var key = _conditionResults.KeyOf(condition, scope);
+        if (key is not null && _conditionResults.TryGet(key, out var known))
+        {
+            return known;
+        }
+
+        var local = new DiagnosticBag();
+        var result = EvaluateWithScriban(condition, scope, local);
+        diagnostics.AddRange(local.Items);
+        if (key is not null && result is { } value && local.Items.Count == 0)
+        {
+            _conditionResults.Add(key, value);
+        }
+
+        return result;
+    }
+
+    private bool? EvaluateWithScriban(EmbeddedText condition, TemplateScope scope, DiagnosticBag diagnostics)
     {
         // A bare expression is wrapped in {{ }}; the two added characters are taken off reported columns.
         var braced = condition.Value.TrimStart().StartsWith("{{", StringComparison.Ordinal);
@@ -63,6 +90,17 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
                 diagnostics.Add(DiagnosticCatalog.ConditionNotBoolean(condition.Map(1, 1), condition.Value, rendered.Trim()));
                 return null;
         }
+    }
+
+    private MemberInterpolation? InterpolationOf(Template template)
+    {
+        if (!_interpolations.TryGetValue(template, out var interpolation))
+        {
+            interpolation = MemberInterpolation.TryCreate(template);
+            _interpolations[template] = interpolation;
+        }
+
+        return interpolation;
     }
 
     private Template? Parse(EmbeddedText text, string source, int columnShift, DiagnosticBag diagnostics)
