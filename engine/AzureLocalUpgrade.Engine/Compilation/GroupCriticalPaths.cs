@@ -14,7 +14,8 @@ internal sealed class GroupCriticalPaths
 {
     private readonly IReadOnlyList<GraphStep> _steps;
     private readonly int[] _needStarts;
-    private readonly int[] _needIndices;
+    // Paged: a 64-node graph has tens of thousands of needs, too many ints for one small-object-heap array.
+    private readonly PagedIntArray _needIndices;
     private readonly long[] _finishTicks;
 
     /// <param name="steps">The graph's steps in topological order.</param>
@@ -31,7 +32,7 @@ internal sealed class GroupCriticalPaths
 
         // Needs of step i are _needIndices[_needStarts[i] .. _needStarts[i + 1]]; -1 marks a need outside the graph.
         _needStarts = new int[steps.Count + 1];
-        _needIndices = new int[needCount];
+        _needIndices = new PagedIntArray(needCount);
         var next = 0;
         for (var i = 0; i < steps.Count; i++)
         {
