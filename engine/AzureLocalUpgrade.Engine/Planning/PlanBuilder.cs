@@ -28,7 +28,7 @@ public static class PlanBuilder
             [.. graph.Parameters.Select(p => new PlanParameter(p.Key, PlanValueText.Typed(p.Value), p.Value is SecretValue))],
             graph.SourceHashes,
             InventoryFingerprint.Of(graph.Cluster).Facts,
-            PlanTree.Build(graph, steps, g => GroupOf(g, bindings, reasons)),
+            PlanTree.Build(graph, steps, (g, children) => GroupOf(g, children, bindings, reasons)),
             steps,
             new PlanEstimates(critical.Length, critical.StepIds,
                 TimeSpan.FromTicks(graph.Steps.Sum(s => s.Estimate.Ticks)),
@@ -45,8 +45,8 @@ public static class PlanBuilder
     private static PlanNode NodeOf(NodeInventory node) =>
         new(node.Name, node.Build, OsBuild.TryParse(node.Build, out var build) ? build.Release : "unknown", node.Site);
 
-    private static PlanGroup GroupOf(GraphGroup group, ScriptBindings bindings, CertaintyReasons reasons) =>
-        new(group.Id, group.DisplayName, group.Node, group.Strategy, group.Disruptive, group.SkippedReason, group.Estimate, [],
+    private static PlanGroup GroupOf(GraphGroup group, IReadOnlyList<PlanItem> children, ScriptBindings bindings, CertaintyReasons reasons) =>
+        new(group.Id, group.DisplayName, group.Node, group.Strategy, group.Disruptive, group.SkippedReason, group.Estimate, children,
             RecoveryOf(group.OnFailure, bindings, reasons));
 
     private static PlanStep StepOf(GraphStep step, ScriptBindings bindings, CertaintyReasons reasons, bool onCriticalPath) => new(

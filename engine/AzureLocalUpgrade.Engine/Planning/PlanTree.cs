@@ -9,7 +9,8 @@ namespace AzureLocalUpgrade.Engine.Planning;
 internal static class PlanTree
 {
     /// <param name="steps">The plan step of each graph step, at the same position as in <see cref="StepGraph.Steps"/>.</param>
-    public static IReadOnlyList<PlanItem> Build(StepGraph graph, IReadOnlyList<PlanStep> steps, Func<GraphGroup, PlanGroup> groupOf)
+    /// <param name="groupOf">The plan group of a graph group with the given children (made once, not copied to add them).</param>
+    public static IReadOnlyList<PlanItem> Build(StepGraph graph, IReadOnlyList<PlanStep> steps, Func<GraphGroup, IReadOnlyList<PlanItem>, PlanGroup> groupOf)
     {
         var groups = new Dictionary<string, GraphGroup>(graph.Groups.Count, StringComparer.Ordinal);
         foreach (var group in graph.Groups)
@@ -81,7 +82,7 @@ internal static class PlanTree
             for (var i = 0; i < list.Count; i++)
             {
                 items[i] = list[i].GroupId is { } groupId
-                    ? groupOf(groups[groupId]) with { Children = Items(groupId) }
+                    ? groupOf(groups[groupId], Items(groupId))
                     : steps[list[i].StepIndex];
             }
 
