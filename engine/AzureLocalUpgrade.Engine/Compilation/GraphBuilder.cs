@@ -267,14 +267,6 @@ internal sealed class GraphBuilder
         return _groups.Count - 1;
     }
 
-    private List<string> StepIdsFrom(int first)
-    {
-        var ids = new List<string>(_steps.Count - first);
-        for (var i = first; i < _steps.Count; i++)
-        {
-            ids.Add(_steps[i].Id);
-        }
-
-        return ids;
-    }
+    /// <summary>The ids of the steps appended since <paramref name="first"/>: the group just compiled.</summary>
+    private StepIdRange StepIdsFrom(int first) => new(_steps, first, _steps.Count);
 }
