@@ -58,8 +58,16 @@ internal sealed class MemberInterpolation
         return new MemberInterpolation([.. parts]);
     }
 
+    // Longer texts are joined on the heap and not shared (a step name or message is far shorter).
+    private const int StackLimit = 512;
+
     /// <summary>The rendered text, or null when a reference is missing or not a plain value: render with Scriban then.</summary>
-    public string? TryRender(TemplateScope scope)
+    /// <param name="rendered">
+    /// Texts already rendered in this compilation. An equal text is returned from it rather than made again: most
+    /// step names and messages come out the same on many nodes ("Check {{ params.version }}"), and every copy would
+    /// otherwise live as long as the graph, to be copied by each garbage collection that promotes it.
+    /// </param>
+    public string? TryRender(TemplateScope scope, HashSet<string> rendered)
     {
         for (var i = 0; i < _parts.Length; i++)
         {
@@ -78,7 +86,38 @@ internal sealed class MemberInterpolation
             }
         }
 
-        return string.Concat(_texts.AsSpan());
+        return Shared(rendered);
+    }
+
+    private string Shared(HashSet<string> rendered)
+    {
+        var length = 0;
+        foreach (var text in _texts)
+        {
+            length += text!.Length;
+        }
+
+        if (length > StackLimit)
+        {
+            return string.Concat(_texts.AsSpan());
+        }
+
+        Span<char> buffer = stackalloc char[length];
+        var next = 0;
+        foreach (var text in _texts)
+        {
+            text.AsSpan().CopyTo(buffer[next..]);
+            next += text!.Length;
+        }
+
+        if (rendered.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer, out var existing))
+        {
+            return existing;
+        }
+
+        var made = buffer.ToString();
+        rendered.Add(made);
+        return made;
     }
 
     private static string? Plain(object? value) => value switch

@@ -26,6 +26,8 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
     // Texts that are only {{ scope.name }} references skip Scriban's renderer (see MemberInterpolation); null: not one.
     private readonly Dictionary<Template, MemberInterpolation?> _interpolations = new(ReferenceEqualityComparer.Instance);
     private readonly ConditionResultCache _conditionResults = new();
+    // Interpolated texts of this compilation, one string per distinct value (see MemberInterpolation.TryRender).
+    private readonly HashSet<string> _rendered = new(StringComparer.Ordinal);
 
     // Scriban's parameterless TemplateContext deep-copies all its builtin functions on every render: about 30% of
     // what compiling a 64-node plan allocated (docs/performance.md). One copy per engine, so per compilation, is shared.
@@ -48,7 +50,7 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
             return null;
         }
 
-        return InterpolationOf(template)?.TryRender(scope) ?? RenderParsed(template, text, columnShift: 0, scope, diagnostics);
+        return InterpolationOf(template)?.TryRender(scope, _rendered) ?? RenderParsed(template, text, columnShift: 0, scope, diagnostics);
     }
 
     public bool? Evaluate(EmbeddedText condition, TemplateScope scope, DiagnosticBag diagnostics)
