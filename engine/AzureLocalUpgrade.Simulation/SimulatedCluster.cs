@@ -117,24 +117,14 @@ public sealed class SimulatedCluster
 
     /// <summary>Runs a change against the latest state (re-read if another process wrote it) and saves it.
     /// When the change throws, the in-memory state is rolled back to the last saved one.</summary>
-    internal T Mutate<T>(Func<SimulationState, T> change)
+    internal T Mutate<T>(Func<SimulationState, T> change) => Latest(() => RollingBackOnFailure(() =>
     {
-        lock (_gate)
-        {
-            using (_store.Lock())
-            {
-                Refresh();
-                return RollingBackOnFailure(() =>
-                {
-                    Evolution.CatchUp(_state);
-                    var result = change(_state);
-                    _state.RecordDownAtOnce();
-                    Save();
-                    return result;
-                });
-            }
-        }
-    }
+        Evolution.CatchUp(_state);
+        var result = change(_state);
+        _state.RecordDownAtOnce();
+        Save();
+        return result;
+    }));
 
     internal void Mutate(Action<SimulationState> change) => Mutate(s =>
     {
@@ -146,37 +136,44 @@ public sealed class SimulatedCluster
     /// Reads the latest state; events already due are processed and saved first, as a change would. The read itself
     /// must not change the state, so nothing is serialised or saved after it (debug builds check that it did not).
     /// </summary>
-    internal T Read<T>(Func<SimulationState, T> read)
+    internal T Read<T>(Func<SimulationState, T> read) => Latest(() =>
+    {
+        RollingBackOnFailure(() =>
+        {
+            var downBefore = _state.MaxNodesDownAtOnce;
+            var processed = Evolution.CatchUp(_state);
+            _state.RecordDownAtOnce();
+            if (processed || _state.MaxNodesDownAtOnce != downBefore)
+            {
+                Save();
+            }
+
+            return true;
+        });
+#if DEBUG
+        var before = StateSerializer.Serialize(_state);
+        var value = read(_state);
+        if (StateSerializer.Serialize(_state) != before)
+        {
+            throw new InvalidOperationException("A read of the simulated cluster changed its state; use Mutate (OnCluster in a cmdlet).");
+        }
+
+        return value;
+#else
+        return read(_state);
+#endif
+    });
+
+    /// <summary>Runs <paramref name="body"/> holding this instance's gate and the cluster's file lock, on the latest
+    /// state (re-read first if another process or instance saved since).</summary>
+    private T Latest<T>(Func<T> body)
     {
         lock (_gate)
         {
             using (_store.Lock())
             {
                 Refresh();
-                RollingBackOnFailure(() =>
-                {
-                    var downBefore = _state.MaxNodesDownAtOnce;
-                    var processed = Evolution.CatchUp(_state);
-                    _state.RecordDownAtOnce();
-                    if (processed || _state.MaxNodesDownAtOnce != downBefore)
-                    {
-                        Save();
-                    }
-
-                    return true;
-                });
-#if DEBUG
-                var before = StateSerializer.Serialize(_state);
-                var value = read(_state);
-                if (StateSerializer.Serialize(_state) != before)
-                {
-                    throw new InvalidOperationException("A read of the simulated cluster changed its state; use Mutate (OnCluster in a cmdlet).");
-                }
-
-                return value;
-#else
-                return read(_state);
-#endif
+                return body();
             }
         }
     }

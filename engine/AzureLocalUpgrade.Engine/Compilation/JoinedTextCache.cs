@@ -1,40 +1,28 @@
+using AzureLocalUpgrade.Engine.Text;
+
 namespace AzureLocalUpgrade.Engine.Compilation;
 
 /// <summary>
 /// One string per distinct joined text within a compilation. A forEach repeats the same source paths
 /// (<c>rolling-update/drain</c>) and skip reasons on every node; joining them anew made thousands of equal strings
-/// that the graph then kept alive. The joined text is looked up from a stack buffer, so a repeat allocates nothing.
+/// that the graph then kept alive (see <see cref="StringPool"/>).
 /// </summary>
 internal sealed class JoinedTextCache
 {
-    private const int StackLimit = 256;
-    private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
+    private readonly StringPool _pool = new();
 
     public string Join(ReadOnlySpan<char> first, ReadOnlySpan<char> separator, ReadOnlySpan<char> second)
     {
         var length = first.Length + separator.Length + second.Length;
-        if (length > StackLimit)
+        if (length > StringPool.StackLimit)
         {
-            var joined = string.Concat(first, separator, second);
-            return _texts.TryGetValue(joined, out var known) ? known : Added(joined);
+            return _pool.Get(string.Concat(first, separator, second));
         }
 
         Span<char> buffer = stackalloc char[length];
         first.CopyTo(buffer);
         separator.CopyTo(buffer[first.Length..]);
         second.CopyTo(buffer[(first.Length + separator.Length)..]);
-        var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(buffer, out var existing))
-        {
-            return existing;
-        }
-
-        return Added(buffer.ToString());
-    }
-
-    private string Added(string text)
-    {
-        _texts.Add(text);
-        return text;
+        return _pool.Get(buffer);
     }
 }

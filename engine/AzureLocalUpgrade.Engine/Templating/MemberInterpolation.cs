@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scriban;
 using Scriban.Syntax;
+using AzureLocalUpgrade.Engine.Text;
 
 namespace AzureLocalUpgrade.Engine.Templating;
 
@@ -58,16 +59,9 @@ internal sealed class MemberInterpolation
         return new MemberInterpolation([.. parts]);
     }
 
-    // Longer texts are joined on the heap and not shared (a step name or message is far shorter).
-    private const int StackLimit = 512;
-
     /// <summary>The rendered text, or null when a reference is missing or not a plain value: render with Scriban then.</summary>
-    /// <param name="rendered">
-    /// Texts already rendered in this compilation. An equal text is returned from it rather than made again: most
-    /// step names and messages come out the same on many nodes ("Check {{ params.version }}"), and every copy would
-    /// otherwise live as long as the graph, to be copied by each garbage collection that promotes it.
-    /// </param>
-    public string? TryRender(TemplateScope scope, HashSet<string> rendered)
+    /// <param name="rendered">Texts already rendered in this compilation: an equal text is returned from it rather than made again.</param>
+    public string? TryRender(TemplateScope scope, StringPool rendered)
     {
         for (var i = 0; i < _parts.Length; i++)
         {
@@ -86,10 +80,10 @@ internal sealed class MemberInterpolation
             }
         }
 
-        return Shared(rendered);
+        return Joined(rendered);
     }
 
-    private string Shared(HashSet<string> rendered)
+    private string Joined(StringPool rendered)
     {
         var length = 0;
         foreach (var text in _texts)
@@ -97,9 +91,9 @@ internal sealed class MemberInterpolation
             length += text!.Length;
         }
 
-        if (length > StackLimit)
+        if (length > StringPool.StackLimit)
         {
-            return string.Concat(_texts.AsSpan());
+            return rendered.Get(string.Concat(_texts.AsSpan()));
         }
 
         Span<char> buffer = stackalloc char[length];
@@ -110,14 +104,7 @@ internal sealed class MemberInterpolation
             next += text!.Length;
         }
 
-        if (rendered.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer, out var existing))
-        {
-            return existing;
-        }
-
-        var made = buffer.ToString();
-        rendered.Add(made);
-        return made;
+        return rendered.Get(buffer);
     }
 
     private static string? Plain(object? value) => value switch

@@ -27,7 +27,7 @@ public sealed partial class ScribanTemplateEngine : ITemplateEngine
     private readonly Dictionary<Template, MemberInterpolation?> _interpolations = new(ReferenceEqualityComparer.Instance);
     private readonly ConditionResultCache _conditionResults = new();
     // Interpolated texts of this compilation, one string per distinct value (see MemberInterpolation.TryRender).
-    private readonly HashSet<string> _rendered = new(StringComparer.Ordinal);
+    private readonly Text.StringPool _rendered = new();
 
     // Scriban's parameterless TemplateContext deep-copies all its builtin functions on every render: about 30% of
     // what compiling a 64-node plan allocated (docs/performance.md). One copy per engine, so per compilation, is shared.
