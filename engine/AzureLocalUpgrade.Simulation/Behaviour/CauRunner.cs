@@ -170,7 +170,7 @@ internal sealed class CauRunner
     }
 
     /// <summary>One maintenance cycle; returns the failure (null on success) and whether it must stop the run.</summary>
-    private (string? Error, bool StopsRun) Attempt(string nodeName, FeatureUpdateOffer offer)
+    private (string? Error, bool StopsRun) Attempt(string nodeName, UpdateOffer offer)
     {
         var drained = _cluster.Mutate(s =>
         {
@@ -227,7 +227,7 @@ internal sealed class CauRunner
         return _cluster.Mutate(s => AfterRestart(s, nodeName, offer));
     }
 
-    private (string? Error, bool StopsRun) AfterRestart(SimulationState s, string nodeName, FeatureUpdateOffer offer)
+    private (string? Error, bool StopsRun) AfterRestart(SimulationState s, string nodeName, UpdateOffer offer)
     {
         var node = NodeOperations.RequireNode(s, nodeName);
         var timeout = TimeSpan.FromMinutes(_request.RebootTimeoutMinutes);
@@ -266,17 +266,17 @@ internal sealed class CauRunner
         return (null, false);
     }
 
-    private FeatureUpdateOffer? Offer(SimulationState s, NodeState node)
+    private UpdateOffer? Offer(SimulationState s, NodeState node)
     {
         if (!_request.IsRollingUpgrade)
         {
             // WindowsUpdatePlugin installs quality updates: the latest cumulative update of the node's release.
-            return FeatureUpdateOffer.CumulativeFromWindowsUpdate(s, node);
+            return UpdateOffer.CumulativeFromWindowsUpdate(s, node);
         }
 
         return _request.WuConnected
-            ? FeatureUpdateOffer.FromWindowsUpdate(s, node)
-            : FeatureUpdateOffer.FromMedia(s, node, _request.PathToSetupMedia!);
+            ? UpdateOffer.FromWindowsUpdate(s, node)
+            : UpdateOffer.FromMedia(s, node, _request.PathToSetupMedia!);
     }
 
     private NodeResult Record(Guid runId, string nodeName, Action<CauNodeResultRecord> fill) => _cluster.Mutate(s =>

@@ -31,8 +31,8 @@ public sealed class InvokeCauScanCommand : SimulatorCmdlet
             return s.Nodes.Select(n =>
             {
                 var offer = !rolling ? null
-                    : wuConnected ? FeatureUpdateOffer.FromWindowsUpdate(s, n)
-                    : media is null ? null : FeatureUpdateOffer.FromMedia(s, n, media);
+                    : wuConnected ? UpdateOffer.FromWindowsUpdate(s, n)
+                    : media is null ? null : UpdateOffer.FromMedia(s, n, media);
                 return new CauScanResult(n.Name, offer?.Title, offer?.Release);
             }).ToList();
         });

@@ -40,12 +40,12 @@ public sealed class InvokeCimMethodCommand : SimulatorCmdlet
             "SCANFORUPDATES" => OnLocalNode((s, node) =>
             {
                 Evolution.AdvanceTo(s, s.Now + SimulationTimings.WindowsUpdateScan);
-                var offer = FeatureUpdateOffer.FromWindowsUpdate(s, node);
+                var offer = UpdateOffer.FromWindowsUpdate(s, node);
                 return new WindowsUpdateScanResult(0, offer is null ? [] : [new WindowsUpdateInfo(offer.Title, $"feature-update-{offer.Release}", true)]);
             }),
             "INSTALLUPDATES" => OnLocalNode((s, node) =>
             {
-                var offer = FeatureUpdateOffer.FromWindowsUpdate(s, node);
+                var offer = UpdateOffer.FromWindowsUpdate(s, node);
                 Evolution.AdvanceTo(s, s.Now + SimulationTimings.WindowsUpdateInstall);
                 if (offer is null)
                 {

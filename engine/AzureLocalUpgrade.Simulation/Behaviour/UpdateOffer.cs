@@ -8,7 +8,7 @@ namespace AzureLocalUpgrade.Simulation.Behaviour;
 /// An update a node is offered: a feature update (the release it installs) or, when <see cref="Cumulative"/> is
 /// set, a cumulative update within the node's release (the build it brings). Either applies at the next full reboot.
 /// </summary>
-internal sealed record FeatureUpdateOffer(string Release, string Title, OsBuild? Cumulative = null)
+internal sealed record UpdateOffer(string Release, string Title, OsBuild? Cumulative = null)
 {
     /// <summary>The build the node reports once the update is applied.</summary>
     public OsBuild ResultingBuild => Cumulative ?? SimulatedReleases.BuildAfterFeatureUpdate(Release);
@@ -17,32 +17,32 @@ internal sealed record FeatureUpdateOffer(string Release, string Title, OsBuild?
     /// The cumulative update Windows Update offers (CAU's WindowsUpdatePlugin installs it): the latest one of the
     /// node's release, when the node is below it and can reach Windows Update.
     /// </summary>
-    public static FeatureUpdateOffer? CumulativeFromWindowsUpdate(SimulationState state, NodeState node)
+    public static UpdateOffer? CumulativeFromWindowsUpdate(SimulationState state, NodeState node)
     {
         if (!state.WindowsUpdateAccess || SimulatedReleases.LatestCumulativeUpdate(node.BuildMajor) is not { } latest || latest <= node.Build)
         {
             return null;
         }
 
-        return new FeatureUpdateOffer(latest.Release, SimulatedReleases.CumulativeUpdateTitle(latest), latest);
+        return new UpdateOffer(latest.Release, SimulatedReleases.CumulativeUpdateTitle(latest), latest);
     }
 
     /// <summary>
     /// Windows Update offers 22H2 nodes the 23H2 feature update when they reach WU (never to a stretch cluster,
     /// which goes straight to 24H2); 24H2 is never offered by WU, only installed from media.
     /// </summary>
-    public static FeatureUpdateOffer? FromWindowsUpdate(SimulationState state, NodeState node)
+    public static UpdateOffer? FromWindowsUpdate(SimulationState state, NodeState node)
     {
         if (!state.WindowsUpdateAccess || state.Stretch || node.BuildMajor != OsBuild.Build22H2)
         {
             return null;
         }
 
-        return WithScenarioTitle(state, node, new FeatureUpdateOffer("23H2", SimulatedReleases.FeatureUpdateTitle("23H2")));
+        return WithScenarioTitle(state, node, new UpdateOffer("23H2", SimulatedReleases.FeatureUpdateTitle("23H2")));
     }
 
     /// <summary>Setup media staged in <paramref name="mediaFolder"/> on the node, when it is newer than the node's OS.</summary>
-    public static FeatureUpdateOffer? FromMedia(SimulationState state, NodeState node, string mediaFolder)
+    public static UpdateOffer? FromMedia(SimulationState state, NodeState node, string mediaFolder)
     {
         var release = FileOperations.MediaFolderRelease(node, mediaFolder);
         if (release is null || SimulatedReleases.BuildAfterFeatureUpdate(release) <= node.Build)
@@ -50,10 +50,10 @@ internal sealed record FeatureUpdateOffer(string Release, string Title, OsBuild?
             return null;
         }
 
-        return WithScenarioTitle(state, node, new FeatureUpdateOffer(release, SimulatedReleases.FeatureUpdateTitle(release)));
+        return WithScenarioTitle(state, node, new UpdateOffer(release, SimulatedReleases.FeatureUpdateTitle(release)));
     }
 
-    private static FeatureUpdateOffer WithScenarioTitle(SimulationState state, NodeState node, FeatureUpdateOffer offer)
+    private static UpdateOffer WithScenarioTitle(SimulationState state, NodeState node, UpdateOffer offer)
     {
         var different = state.ActiveFaults(FaultKind.DifferentFeatureUpdate).FirstOrDefault(f => f.AppliesTo(node.Name));
         return different is null ? offer : offer with { Title = different.Title ?? SimulatedReleases.FeatureUpdateTitle("24H2") };
