@@ -56,7 +56,10 @@ internal sealed partial class SampleWorkspace : IDisposable
     {
         var alu = System.IO.Path.Combine(Path, "alu");
         File.WriteAllText(alu, $"#!/bin/sh\nexec dotnet '{System.IO.Path.Combine(AppContext.BaseDirectory, "alu.dll")}' \"$@\"\n");
-        File.SetUnixFileMode(alu, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(alu, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var info = new ProcessStartInfo("bash")
         {
             WorkingDirectory = Path,

@@ -31,7 +31,7 @@ public sealed partial class SchedulerSampleTests
 
         first.ExitCode.Should().Be(0, first.Error);
         var status = await CliRun.Of(workspace.Path, "status", "--state-dir", workspace.StateDir, "--format", "json");
-        status.Out.Should().Contain("\"state\": \"Succeeded\"");
+        status.Out.Should().Contain("\"state\": \"succeeded\"").And.Contain("\"exitCode\": 0");
     }
 
     [Theory]
