@@ -1,6 +1,7 @@
 using AzureLocalUpgrade.Engine.Planning;
 using AzureLocalUpgrade.Engine.Planning.Rendering;
 
+
 namespace AzureLocalUpgrade.Engine.Tests.Runbooks;
 
 /// <summary>
@@ -45,6 +46,19 @@ public sealed class SummaryPlanTests
         summary.Should().Contain("× 16 nodes");
         summary.Should().NotContain("node[hci16-n7]", "a node's own instance appears only as {node} or in a node list");
         summary.Length.Should().BeLessThan(detail.Length / 4);
+    }
+
+    [Theory]
+    [MemberData(nameof(SixteenNodeCases))]
+    public void The_collapsed_graph_has_one_box_per_group_whatever_the_node_count(string runbook, string cluster, string[] set)
+    {
+        var plan = PlanOf(runbook, cluster, set);
+        var dot = new CollapsedDotPlanRenderer().Render(plan);
+        var mermaid = new CollapsedMermaidPlanRenderer().Render(plan);
+
+        var boxes = dot.Split('\n').Count(l => l.Contains("[label=", StringComparison.Ordinal));
+        boxes.Should().BeLessThan(60).And.Be(mermaid.Split('\n').Count(l => l.StartsWith("  b", StringComparison.Ordinal) && l.Contains("[\"", StringComparison.Ordinal)));
+        dot.Should().Contain("× 16 nodes").And.NotContain("hci16-n7");
     }
 
     [Fact]
