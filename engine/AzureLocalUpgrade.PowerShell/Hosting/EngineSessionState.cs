@@ -33,7 +33,7 @@ public static class EngineSessionState
         // a runspace costs one thread however many steps run in it.
         state.ThreadOptions = PSThreadOptions.ReuseThread;
 
-        state.Commands.Add(new SessionStateCmdletEntry(WriteAluLogCommand.CommandName, typeof(WriteAluLogCommand), null));
+        state.Commands.Add(new SessionStateFunctionEntry(WriteAluLog.FunctionName, WriteAluLog.Body));
         state.Commands.Add(new SessionStateFunctionEntry(StepWrapper.FunctionName, StepWrapper.Body, ScopedItemOptions.ReadOnly, helpFile: null));
         return state;
     }
