@@ -1,6 +1,7 @@
 using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Health;
 using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Execution.Locking;
 using AzureLocalUpgrade.Engine.Graph;
 
 namespace AzureLocalUpgrade.Engine.Execution.Scheduling;
@@ -79,7 +80,16 @@ internal sealed class ExecutionRun
 
             var task = (Task<Action>)completed;
             running.Remove(task);
-            (await task.ConfigureAwait(false))();
+            try
+            {
+                (await task.ConfigureAwait(false))();
+            }
+            catch (ClaimLostException)
+            {
+                // Another process holds the cluster now: stop everything in flight and write nothing more.
+                await hardStop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         return _conclusion.Conclude();

@@ -71,9 +71,12 @@ internal sealed class RunConclusion(ExecutionState state)
     /// <summary>Interrupted steps that are not safe to re-run pause the run until a person decides.</summary>
     public RunResult PauseForDecisions(IReadOnlyList<string> steps) =>
         Finish(RunOutcome.Paused, PauseReason.Decision, steps,
-            "Decision required: " + string.Join("; ", steps.Select(s =>
-                $"step {s} was running when the previous session stopped and is not safe to re-run (no skipIf guard, not idempotent). " +
+            "Decision required: " + string.Join("; ", steps.Select(s => Why(s) +
                 $"Check what it did, then resume with --retry {s} to run it again or --skip {s} to treat it as done")));
+
+    private string Why(string step) => state.Context.Resume?.OutcomeUnknown.Contains(step) == true
+        ? $"step {step} was running under a claim another process took over (its holder was stopped or paused past its lease), so its outcome is unknown: it may have finished after that. "
+        : $"step {step} was running when the previous session stopped and is not safe to re-run (no skipIf guard, not idempotent). ";
 
     private RunResult Finish(RunOutcome outcome, PauseReason pause, IReadOnlyList<string> waitingFor, string summary)
     {

@@ -39,6 +39,12 @@ internal sealed class SessionOpening(ExecutionState state, FailureBudget budget,
             return needDecision;
         }
 
+        foreach (var warning in resume.Warnings)
+        {
+            state.Warnings.Add(new RunWarning(null, warning));
+            state.Reporter.Write(new JournalRecord { Type = JournalRecordTypes.JournalWarning, Message = warning }, state.Reporter.Event(RunEventKind.Warning, message: warning));
+        }
+
         foreach (var change in resume.Changes)
         {
             state.Ledger.Apply(change);
@@ -67,9 +73,10 @@ internal sealed class SessionOpening(ExecutionState state, FailureBudget budget,
                     new JournalRecord { Type = JournalRecordTypes.StepSkipped, StepId = id, Target = step.Step.Target.ToString(), Reason = step.Message },
                     state.Reporter.Event(RunEventKind.StepSkipped, id, step.Step.Target.ToString(), StepStatus.Skipped, message: step.Message));
             }
-            else if (!decided && !step.Step.SafeToRerun && step.Step.Kind != StepKind.Manual)
+            else if (!decided && step.Step.Kind != StepKind.Manual && (!step.Step.SafeToRerun || resume.OutcomeUnknown.Contains(id)))
             {
-                // A gate has no effect of its own, so asking again is always safe; anything else might repeat a change.
+                // A gate has no effect of its own, so asking again is always safe; anything else might repeat a
+                // change, and a step whose holder lost its claim mid-step may still be running or have finished.
                 needDecision.Add(id);
             }
         }

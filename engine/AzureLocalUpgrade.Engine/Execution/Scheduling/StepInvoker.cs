@@ -14,7 +14,7 @@ internal sealed class StepInvoker(ExecutionState state)
             return await state.Runner.RunAsync(step, ct).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The run must end with a journal and a result whatever a host does.
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException and not Locking.ClaimLostException)
 #pragma warning restore CA1031
         {
             var message = $"internal error while running the step: {error.GetType().Name}: {error.Message}";
