@@ -48,7 +48,7 @@ public sealed class RunLock : IDisposable
     public bool Lost { get; private set; }
 
     public static string PathFor(string stateDirectory, string cluster) =>
-        System.IO.Path.Combine(stateDirectory, "locks", RunId.Sanitize(cluster) + ".json");
+        Inputs.StatePaths.Under(stateDirectory, "locks", RunId.Sanitize(cluster) + ".json");
 
     /// <summary>Reads the current claim, or null when the cluster is free.</summary>
     public static LockHolder? Peek(string stateDirectory, string cluster) => TryRead(PathFor(stateDirectory, cluster));
