@@ -42,6 +42,7 @@ public sealed class StatusCommand(CliConsole console)
             }
 
             console.Out.Write(json ? StatusJson.Runs(runs) : StatusText.Runs(runs));
+            WriteWarnings(reader);
             return ExitCodes.Success;
         }
 
@@ -64,6 +65,16 @@ public sealed class StatusCommand(CliConsole console)
 
         var simulation = SimulatedCluster.ReadSnapshot(stateDirectory, detail.Summary.Cluster);
         console.Out.Write(json ? StatusJson.Run(detail, simulation) : StatusText.Run(detail, simulation));
+        WriteWarnings(reader);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Damaged journal lines go to standard error, so stdout stays the table or the JSON a monitor parses.</summary>
+    private void WriteWarnings(RunStatusReader reader)
+    {
+        foreach (var warning in reader.Warnings)
+        {
+            console.Error.WriteLine($"alu: warning: {warning}");
+        }
     }
 }
