@@ -69,7 +69,10 @@ public static class CliApplication
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+            // ProcessTerminationTimeout = null: alu handles SIGTERM/SIGINT/SIGHUP itself (CancellationSignals). Left on,
+            // System.CommandLine also catches them and ends the process 2 s later with 130/143, whatever the run has
+            // journalled, which is how a cancelled run's exit code came to disagree with its journal.
+            var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(configuration).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The boundary exists to catch everything: no stack trace reaches the user by accident.
