@@ -64,8 +64,8 @@ public sealed class SimCommand(CliConsole console)
         }
 
         var stateDirectory = StateDirectoryLocator.Resolve(stateDir, console.WorkingDirectory);
-        using var claim = Claim(stateDirectory, inventory.Name, "reset");
-        if (claim is null)
+        using var claim = Claim(stateDirectory, inventory.Name, "reset", allowPaused: false, out var refused);
+        if (refused || claim is null)
         {
             return RunExitCodes.LockHeld;
         }
@@ -119,8 +119,10 @@ public sealed class SimCommand(CliConsole console)
         }
 
         var stateDirectory = StateDirectoryLocator.Resolve(stateDir, console.WorkingDirectory);
-        using var claim = Claim(stateDirectory, inventory.Name, "advance");
-        if (claim is null)
+        // A run paused for its next maintenance window keeps the lock, and moving the clock to that window is what
+        // advance is for; only a run that is going refuses it.
+        using var claim = Claim(stateDirectory, inventory.Name, "advance", allowPaused: true, out var refused);
+        if (refused)
         {
             return RunExitCodes.LockHeld;
         }
@@ -136,7 +138,7 @@ public sealed class SimCommand(CliConsole console)
         }
         finally
         {
-            claim.Release();
+            claim?.Release();
         }
 
         console.Out.WriteLine($"Simulated cluster {cluster.Name} is at {cluster.Now.ToString("u", CultureInfo.InvariantCulture)}.");
@@ -144,17 +146,24 @@ public sealed class SimCommand(CliConsole console)
     }
 
     /// <summary>
-    /// Takes the cluster's run lock for the change, as a run does, so the simulated cluster is never reset or moved
-    /// in time under a run that is going or paused (exit 4, naming it). Null when another run holds the cluster.
+    /// Takes the cluster's run lock for the change, as a run does, so the simulated cluster is never reset under a run
+    /// that is going or paused, nor moved in time under a run that is going (exit 4, naming it). With
+    /// <paramref name="allowPaused"/>, a paused run's claim lets the change through unlocked (null, not refused).
     /// </summary>
-    private RunLock? Claim(string stateDirectory, string cluster, string what)
+    private RunLock? Claim(string stateDirectory, string cluster, string what, bool allowPaused, out bool refused)
     {
+        refused = false;
         try
         {
             return RunLock.Acquire(stateDirectory, cluster, $"alu-sim-{what}-{Environment.ProcessId}", TimeProvider.System);
         }
+        catch (LockHeldException held) when (allowPaused && held.Holder?.Status == LockHolder.Paused)
+        {
+            return null;
+        }
         catch (LockHeldException held)
         {
+            refused = true;
             console.Error.WriteLine($"alu: error: cluster {cluster} is in use: {held.Message}");
             console.Error.WriteLine($"  hint: let that run finish, or resume and finish it (alu resume {held.Holder?.RunId ?? "RUN"}); then run alu sim {what} again.");
             return null;

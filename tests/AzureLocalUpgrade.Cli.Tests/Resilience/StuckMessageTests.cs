@@ -75,7 +75,7 @@ public sealed class StuckMessageTests
     }
 
     [Fact]
-    public async Task Sim_reset_and_advance_refuse_with_exit_4_while_a_run_holds_the_cluster()
+    public async Task Sim_reset_refuses_with_exit_4_while_a_run_holds_the_cluster_but_advance_may_reach_its_window()
     {
         using var workspace = new UnattendedWorkspace();
         (await workspace.RunRunbook()).ExitCode.Should().Be(3, "the paused run keeps the cluster's lock");
@@ -84,7 +84,7 @@ public sealed class StuckMessageTests
         var advance = await workspace.Alu("sim", "advance", "--cluster", "cluster.yaml", "--state-dir", workspace.StateDir, "--to", "2099-01-01T00:00:00Z");
 
         reset.ExitCode.Should().Be(4, reset.Error);
-        advance.ExitCode.Should().Be(4, advance.Error);
         reset.Error.Should().Contain("in use").And.Contain("alu resume");
+        advance.ExitCode.Should().Be(0, "a paused run waits for the clock; moving it to the next window is the documented walk-through");
     }
 }
