@@ -176,6 +176,7 @@ internal sealed class ExecutionRun
                 state.Status = status;
                 state.Attempts = resume.Attempts.GetValueOrDefault(state.Step.Id);
                 state.Message = "done in an earlier session";
+                state.RanInEarlierSession = true;
             }
         }
 
@@ -854,6 +855,13 @@ internal sealed class ExecutionRun
         {
             return Finish(RunOutcome.Failed, PauseReason.None, [],
                 $"Run {_context.RunId} finished, but not on every node: {string.Join(", ", tolerated)} failed or were unhealthy (within the failure budget). Resume to retry them: alu resume {_context.RunId}");
+        }
+
+        if (_context.Resume is null && !RunConvergence.DidWork(_steps, _graph))
+        {
+            return Finish(RunOutcome.Succeeded, PauseReason.None, [],
+                $"Run {_context.RunId} succeeded with nothing to do: the cluster was already in the target state. No step changed it " +
+                $"(no node was drained, restarted or updated); {RunConvergence.SkippedByGuards(_steps)} step(s) were skipped by their run-time guards.");
         }
 
         var skipped = _steps.Count(s => s.Status == StepStatus.Skipped);
