@@ -34,6 +34,7 @@ public sealed class StatusCommand(CliConsole console)
         {
             var runs = reader.ListRuns();
             console.Out.Write(json ? StatusJson.Runs(runs) : StatusText.Runs(runs));
+            WriteWarnings(reader);
             return ExitCodes.Success;
         }
 
@@ -50,6 +51,16 @@ public sealed class StatusCommand(CliConsole console)
 
         var simulation = SimulatedCluster.ReadSnapshot(stateDirectory, detail.Summary.Cluster);
         console.Out.Write(json ? StatusJson.Run(detail, simulation) : StatusText.Run(detail, simulation));
+        WriteWarnings(reader);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Damaged journal lines go to standard error, so stdout stays the table or the JSON a monitor parses.</summary>
+    private void WriteWarnings(RunStatusReader reader)
+    {
+        foreach (var warning in reader.Warnings)
+        {
+            console.Error.WriteLine($"alu: warning: {warning}");
+        }
     }
 }

@@ -46,6 +46,11 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
                 console.Error.WriteLine($"alu: error: cluster {inventory.Name} is in use: {held.Message}");
                 return RunExitCodes.LockHeld;
             }
+            catch (ClaimLostException lost)
+            {
+                console.Error.WriteLine($"alu: error: {lost.Message} See the run with: alu status");
+                return RunExitCodes.LockHeld;
+            }
         }
 
         RunReports.Publish(stateDirectory, result, environment.Simulation, console);

@@ -111,7 +111,7 @@ public sealed class RunFolder
         }
 
         var parametersFile = System.IO.Path.Combine("pinned", "parameters.json");
-        File.WriteAllText(System.IO.Path.Combine(Path, parametersFile), JsonSerializer.Serialize(SecretRedactor.RedactValues(graph.Parameters), JournalJson.Indented));
+        File.WriteAllText(System.IO.Path.Combine(Path, parametersFile), Parameters.PinnedParameterValues.Serialize(graph.Parameters));
 
         var manifest = new RunManifest(
             RunManifest.CurrentFormatVersion,
