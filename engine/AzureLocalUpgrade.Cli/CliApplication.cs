@@ -76,6 +76,20 @@ public static class CliApplication
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            if (Output.KnownFailures.Describe(ex) is { } known)
+            {
+                new Output.DiagnosticRenderer(console).Render([known], Output.OutputFormat.Text);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (ex is UnauthorizedAccessException denied)
+            {
+                // A permission problem is the environment's, not alu's: say which path, never "internal error".
+                console.Error.WriteLine($"alu: error: {denied.Message}");
+                console.Error.WriteLine("  hint: give this user access to that path, or point alu elsewhere (--state-dir DIR for its state).");
+                return ExitCodes.Failed;
+            }
+
             console.Error.WriteLine($"alu: internal error: {ex.Message}");
             console.Error.WriteLine(parse.GetValue(Verbose) ? ex.ToString() : "Run again with --verbose for details.");
             return ExitCodes.Failed;

@@ -21,6 +21,12 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(run);
+        if (StateDirectoryCheck.Writable(stateDirectory) is { } notWritable)
+        {
+            new Output.DiagnosticRenderer(console).Render([notWritable], logFormat == LogFormat.Json ? Output.OutputFormat.Json : Output.OutputFormat.Text);
+            return ExitCodes.InvalidInput;
+        }
+
         var interactive = console.IsSystemConsole && logFormat == LogFormat.Text && TerminalDetection.CanPrompt;
         using var loggers = CliLogging.Create(logFormat);
         using var tracing = OtelSetup.TryStart(console.Error);

@@ -59,7 +59,7 @@ public sealed class RunLock : IDisposable, IJournalFence
     public bool Lost { get; private set; }
 
     public static string PathFor(string stateDirectory, string cluster) =>
-        System.IO.Path.Combine(stateDirectory, "locks", RunId.Sanitize(cluster) + ".json");
+        Inputs.StatePaths.Under(stateDirectory, "locks", RunId.Sanitize(cluster) + ".json");
 
     /// <summary>Reads the current claim, or null when the cluster is free (or its lock file is unreadable).</summary>
     public static LockHolder? Peek(string stateDirectory, string cluster) => Parse(ReadBytes(PathFor(stateDirectory, cluster)));
