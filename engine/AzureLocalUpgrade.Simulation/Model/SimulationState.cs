@@ -40,6 +40,9 @@ internal sealed class SimulationState
 
     public ScenarioState? Scenario { get; set; }
 
+    /// <summary>The latest Best Practices Analyzer results per computer and model (Test-CauSetup writes them).</summary>
+    public List<BpaResultState> BpaResults { get; set; } = [];
+
     /// <summary>Largest number of nodes not Up (Down or Paused) at one time: the rolling-safety metric.</summary>
     public int MaxNodesDownAtOnce { get; set; }
 
