@@ -18,6 +18,12 @@ internal sealed class SimulationState
 
     public bool KernelSoftReboot { get; set; }
 
+    /// <summary>
+    /// The cluster private property CauEnableSoftReboot exists (Set-ClusterParameter -Create made it). A cluster
+    /// with kernel soft reboot on has it by definition; one that never turned it on has not.
+    /// </summary>
+    public bool SoftRebootPropertyCreated { get; set; }
+
     public bool Stretch { get; set; }
 
     public bool WindowsUpdateAccess { get; set; }
