@@ -7,14 +7,17 @@
 #   KEEP=1 scripts/soak.sh 5 7                 # keep the state folders of failed trials for a post-mortem
 #   ALU=/path/to/alu scripts/soak.sh           # use an already built alu instead of publishing one
 #   MINUTES=30 scripts/soak.sh 100             # start no new trial after 30 minutes; the summary counts those run
+#   LEASE=5s scripts/soak.sh                   # real lease expiry: every alu gets a 5 s lease (ALU_TEST_LOCK_LEASE)
+#                                              # and a stopped holder is left stopped until it has passed
 #
 # One trial: pick a shipped runbook and a sample cluster (the 22H2 runbooks also on the 16-node cluster), start
 # `alu run`, and when its journal reaches a random length hit it with one of
 #   kill  SIGKILL (a crash)
 #   term  SIGTERM (a scheduler stopping it; alu stops after its grace period, exit 130)
-#   stop  SIGSTOP, then its lease is expired (the lock file's leaseExpiresAt is moved into the past, which is what
-#         waiting out the 2-minute lease would do), `alu resume` takes the run over, and the stopped process is
-#         woken with SIGCONT while the new holder works: the stalled-holder case of issue 11 item 1
+#   stop  SIGSTOP, then its lease is expired (with LEASE set, by waiting it out under the test hook
+#         ALU_TEST_LOCK_LEASE; otherwise the lock file's leaseExpiresAt is moved into the past, which is what waiting
+#         out the 2-minute lease would do), `alu resume` takes the run over, and the stopped process is woken with
+#         SIGCONT while the new holder works: the stalled-holder case of issue 11 item 1
 # Half of the trials chain a second (and a quarter a third) hit on the process that resumed the run. The run is
 # then resumed until it ends: `alu resume RUN --approve '*'`, adding `--retry STEP` for every step the run names as
 # interrupted (what the operator decides after checking; docs/unattended.md section 5), and `alu run --continue`
@@ -33,6 +36,7 @@ work=$(mktemp -d)
 if [ "${KEEP:-0}" = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 RANDOM=$seed
+if [ -n "${LEASE:-}" ]; then export ALU_TEST_LOCK_LEASE=$LEASE; fi
 limit=600 # seconds any one alu process may take before the trial counts it as hung
 
 if [ -n "${ALU:-}" ]; then
@@ -125,8 +129,12 @@ start_resume() { # state runbook cluster (alu resume, or run --continue before t
   started=$!
 }
 
-expire_lease() { # moves the lease of every lock in the state folder into the past
+expire_lease() { # waits out the shortened lease, or moves the lease of every lock in the state folder into the past
   local lock
+  if [ -n "${LEASE:-}" ]; then
+    sleep "$(awk -v l="$LEASE" 'BEGIN { n = l + 0; if (l ~ /m$/) n *= 60; print n + 1 }')"
+    return
+  fi
   for lock in "$1"/locks/*.json; do
     [ -f "$lock" ] || continue
     jq '.leaseExpiresAt = "2000-01-01T00:00:00+00:00"' "$lock" >"$lock.soak" 2>/dev/null && mv "$lock.soak" "$lock"
