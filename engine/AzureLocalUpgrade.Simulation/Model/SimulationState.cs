@@ -18,6 +18,18 @@ internal sealed class SimulationState
 
     public bool KernelSoftReboot { get; set; }
 
+    /// <summary>
+    /// The cluster private property CauEnableSoftReboot exists (Set-ClusterParameter -Create made it). A cluster
+    /// with kernel soft reboot on has it by definition; one that never turned it on has not.
+    /// </summary>
+    public bool SoftRebootPropertyCreated { get; set; }
+
+    /// <summary>
+    /// When Stop-Cluster took the storage pool offline for every node, until a node joins again. Nothing is written
+    /// while the pool is offline, so that time adds nothing to any node's resync.
+    /// </summary>
+    public DateTimeOffset? PoolOfflineSince { get; set; }
+
     public bool Stretch { get; set; }
 
     public bool WindowsUpdateAccess { get; set; }

@@ -63,6 +63,13 @@ internal sealed class RunConclusion(ExecutionState state)
                 $"Run {runId} finished, but not on every node: {string.Join(", ", tolerated)} failed or were unhealthy (within the failure budget). Resume to retry them: alu resume {runId}");
         }
 
+        if (state.Context.Resume is null && !RunConvergence.DidWork(state.Steps, state.Graph))
+        {
+            return Finish(RunOutcome.Succeeded, PauseReason.None, [],
+                $"Run {runId} succeeded with nothing to do: the cluster was already in the target state. No step changed it " +
+                $"(no node was drained, restarted or updated); {RunConvergence.SkippedByGuards(state.Steps)} step(s) were skipped by their run-time guards.");
+        }
+
         var skipped = state.Steps.Count(s => s.Status == StepStatus.Skipped);
         return Finish(RunOutcome.Succeeded, PauseReason.None, [],
             $"Run {runId} succeeded: {state.Steps.Count - skipped} step(s) done, {skipped} skipped.");

@@ -58,6 +58,7 @@ internal sealed class SessionOpening(ExecutionState state, FailureBudget budget,
                 step.Status = status;
                 step.Attempts = resume.Attempts.GetValueOrDefault(step.Step.Id);
                 step.Message = "done in an earlier session";
+                step.RanInEarlierSession = true;
             }
         }
 
