@@ -69,7 +69,8 @@ public sealed class PlanCommandTests
 
         run.ExitCode.Should().Be(0, run.Error);
         var bytes = await File.ReadAllBytesAsync(outFile);
-        run.Error.Should().Contain("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        // The hash is of the plan's content (paths and source copies left out), so it is PlanFile.Hash, not the file's.
+        run.Error.Should().Contain(AzureLocalUpgrade.Engine.Planning.PlanFile.Hash(bytes));
         var saved = System.Text.Encoding.UTF8.GetString(bytes);
         saved.Should().Contain($"\"path\": \"{Path.GetRelativePath(outFolder.FullName, Path.Combine(Folder, "runbook.yaml")).Replace('\\', '/')}\"");
         saved.Should().Contain("\"secretParameters\": [\n    \"domainPassword\"\n  ]").And.NotContain("Sup3r-Secret-Value");

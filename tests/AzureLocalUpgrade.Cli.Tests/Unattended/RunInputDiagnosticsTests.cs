@@ -8,16 +8,33 @@ namespace AzureLocalUpgrade.Cli.Tests.Unattended;
 public sealed class RunInputDiagnosticsTests
 {
     [Fact]
-    public async Task A_plan_whose_fragment_or_runbook_disappeared_is_refused_with_ALU6003()
+    public async Task A_plan_without_source_copies_whose_runbook_disappeared_is_refused_with_ALU6003()
     {
         using var workspace = new UnattendedWorkspace();
         await workspace.SavePlan();
+        // A plan that carries no copies of its sources (they are outside its hash, so removing them keeps it valid).
+        var plan = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(workspace.File("plan.json")))!.AsObject();
+        plan.Remove("sources");
+        File.WriteAllText(workspace.File("plan.json"), plan.ToJsonString());
         File.Move(workspace.File("maintenance.yaml"), workspace.File("renamed.yaml"));
 
         var run = await workspace.RunPlan();
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("error ALU6003").And.Contain("maintenance.yaml");
+    }
+
+    [Fact]
+    public async Task A_json_file_that_is_not_a_plan_is_refused_with_ALU6001()
+    {
+        using var workspace = new UnattendedWorkspace();
+        File.WriteAllText(workspace.File("plan.json"), "{ \"kind\": \"Something\" }");
+
+        var run = await workspace.RunPlan();
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("error ALU6001");
+        workspace.RunFolders().Should().BeEmpty();
     }
 
     [Fact]
