@@ -25,6 +25,7 @@ public sealed partial class CmdletCatalogFileTests
         ["MicrosoftDocs/azure-stack-docs"] = AzureStackPage(),
         ["Azure/azure-powershell"] = AzurePowerShellHelpPage(),
         ["AzureLocalUpgrade/AzureLocalUpgrade"] = ProjectDocsPage(),
+        ["learn.microsoft.com/windows-hardware"] = WindowsHardwarePage(),
     };
 
     public static TheoryData<string> CatalogFiles()
@@ -119,4 +120,7 @@ public sealed partial class CmdletCatalogFileTests
 
     [GeneratedRegex(@"^docs/[a-z0-9-]+\.md$")]
     private static partial Regex ProjectDocsPage();
+
+    [GeneratedRegex(@"^manufacture/desktop/[a-z0-9-]+\.md$")]
+    private static partial Regex WindowsHardwarePage();
 }
