@@ -6,8 +6,17 @@ namespace AzureLocalUpgrade.Simulation.Tests.Conformance;
 /// <summary>One parameter set membership of a catalogued parameter (schemas/cmdlets/README.md).</summary>
 internal sealed record CatalogSetEntry(string Set, int? Position, bool Mandatory);
 
-/// <summary>A catalogued parameter: what Microsoft's reference says about it.</summary>
-internal sealed record CatalogParameter(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string>? AcceptedValues, IReadOnlyList<CatalogSetEntry> Sets);
+/// <summary>What one docset's page says about a parameter.</summary>
+internal sealed record CatalogParameterFacts(string Docset, IReadOnlyList<string> Aliases, IReadOnlyList<string>? AcceptedValues, IReadOnlyList<CatalogSetEntry> Sets);
+
+/// <summary>
+/// A catalogued parameter: the facts of the command's source page first, then those of each docset whose page
+/// differs (byDocset, with the facts it does not restate taken from the source page).
+/// </summary>
+internal sealed record CatalogParameter(string Name, IReadOnlyList<CatalogParameterFacts> Variants)
+{
+    public CatalogParameterFacts Primary => Variants[0];
+}
 
 /// <summary>A catalogued command with the file and page it is recorded from.</summary>
 internal sealed record CatalogCommand(string Name, string File, string Page, IReadOnlyList<CatalogParameter> Parameters, IReadOnlyList<string> Outputs)
@@ -53,14 +62,31 @@ internal static class CmdletCatalog
         [.. command.GetProperty("parameters").EnumerateArray().Select(ReadParameter)],
         Strings(command.GetProperty("outputs")));
 
-    private static CatalogParameter ReadParameter(JsonElement parameter) => new(
-        parameter.GetProperty("name").GetString()!,
-        Strings(parameter.GetProperty("aliases")),
-        parameter.GetProperty("acceptedValues").ValueKind == JsonValueKind.Null ? null : Strings(parameter.GetProperty("acceptedValues")),
-        [.. parameter.GetProperty("sets").EnumerateArray().Select(s => new CatalogSetEntry(
-            s.GetProperty("set").GetString()!,
-            s.GetProperty("position").ValueKind == JsonValueKind.Null ? null : s.GetProperty("position").GetInt32(),
-            s.GetProperty("mandatory").GetBoolean()))]);
+    private static CatalogParameter ReadParameter(JsonElement parameter)
+    {
+        var primary = ReadFacts("source", parameter, null);
+        var variants = new List<CatalogParameterFacts> { primary };
+        if (parameter.TryGetProperty("byDocset", out var byDocset))
+        {
+            variants.AddRange(byDocset.EnumerateObject().Select(d => ReadFacts(d.Name, d.Value, primary)));
+        }
+
+        return new CatalogParameter(parameter.GetProperty("name").GetString()!, variants);
+    }
+
+    /// <summary>The facts in <paramref name="element"/>; those it leaves out come from <paramref name="inherited"/>.</summary>
+    private static CatalogParameterFacts ReadFacts(string docset, JsonElement element, CatalogParameterFacts? inherited) => new(
+        docset,
+        element.TryGetProperty("aliases", out var aliases) ? Strings(aliases) : inherited!.Aliases,
+        element.TryGetProperty("acceptedValues", out var values)
+            ? (values.ValueKind == JsonValueKind.Null ? null : Strings(values))
+            : inherited!.AcceptedValues,
+        element.TryGetProperty("sets", out var sets) ? [.. sets.EnumerateArray().Select(ReadSet)] : inherited!.Sets);
+
+    private static CatalogSetEntry ReadSet(JsonElement set) => new(
+        set.GetProperty("set").GetString()!,
+        set.GetProperty("position").ValueKind == JsonValueKind.Null ? null : set.GetProperty("position").GetInt32(),
+        set.GetProperty("mandatory").GetBoolean());
 
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 }
