@@ -5,12 +5,15 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>Starts the cluster service on every running node where it is not Disabled; blocks until it is up (virtual time).</summary>
 [Cmdlet(VerbsLifecycle.Start, "Cluster")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.Cluster")]
 public sealed class StartClusterCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]
+    [Alias("Cluster")]
     public string? Name { get; set; }
 
     [Parameter]
+    [Alias("ips")]
     public SwitchParameter IgnorePersistentState { get; set; }
 
     [Parameter]

@@ -9,12 +9,15 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Media;
 /// Other programs are not simulated.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "Process")]
+[OutputType("System.Diagnostics.Process")]
 public sealed class StartProcessCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
+    [Alias("PSPath", "Path")]
     public string FilePath { get; set; } = "";
 
     [Parameter(Position = 1)]
+    [Alias("Args")]
     public string[]? ArgumentList { get; set; }
 
     [Parameter]
@@ -24,6 +27,7 @@ public sealed class StartProcessCommand : SimulatorCmdlet
     public SwitchParameter PassThru { get; set; }
 
     [Parameter]
+    [Alias("nnw")]
     public SwitchParameter NoNewWindow { get; set; }
 
     protected override void Execute()

@@ -11,6 +11,7 @@ public sealed class GetItemPropertyCommand : SimulatorCmdlet
     public string Path { get; set; } = "";
 
     [Parameter(Position = 1)]
+    [Alias("PSProperty")]
     public string[]? Name { get; set; }
 
     protected override void Execute() => WriteObject(OnLocalNode((s, node) =>

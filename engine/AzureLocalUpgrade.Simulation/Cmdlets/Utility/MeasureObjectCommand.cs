@@ -10,7 +10,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Utility;
 /// Count counts the objects that have the property. A value that is not a number is an error, as in PowerShell.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "Object")]
-[OutputType(typeof(MeasureInfo))]
+[OutputType("Microsoft.PowerShell.Commands.GenericMeasureInfo")]
 [UtilityFallback]
 public sealed class MeasureObjectCommand : SimulatorCmdlet
 {

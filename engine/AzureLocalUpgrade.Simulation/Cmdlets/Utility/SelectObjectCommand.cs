@@ -9,6 +9,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Utility;
 /// the chosen properties (or the one property expanded). Duplicates go with -Unique.
 /// </summary>
 [Cmdlet(VerbsCommon.Select, "Object", DefaultParameterSetName = "DefaultParameter")]
+[OutputType("System.Management.Automation.PSObject")]
 [UtilityFallback]
 public sealed class SelectObjectCommand : SimulatorCmdlet
 {

@@ -9,6 +9,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Utility;
 /// unless -CaseSensitive, nulls first).
 /// </summary>
 [Cmdlet("Sort", "Object", DefaultParameterSetName = "Default")]
+[OutputType("System.Management.Automation.PSObject")]
 [UtilityFallback]
 public sealed class SortObjectCommand : SimulatorCmdlet
 {

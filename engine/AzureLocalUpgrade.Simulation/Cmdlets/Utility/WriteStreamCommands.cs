@@ -4,6 +4,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Utility;
 
 /// <summary>Write-Output [-InputObject] &lt;psobject&gt; [-NoEnumerate]: sends objects down the pipeline.</summary>
 [Cmdlet(VerbsCommunications.Write, "Output")]
+[OutputType("System.Management.Automation.PSObject")]
 [UtilityFallback]
 public sealed class WriteOutputCommand : SimulatorCmdlet
 {
