@@ -20,6 +20,7 @@ public sealed class FaultScenarioRunTests
         { "refs-key-overridden", "runbooks/22h2-to-23h2/sconfig.yaml", [], 0, "succeeded", [] },
         { "cau-fails-on-node", "runbooks/22h2-to-23h2/cau.yaml", [], 1, "not updated: hci04-n2", [] },
         { "different-feature-update", "runbooks/22h2-to-23h2/cau.yaml", [], 1, "did not offer one and the same feature update to every node", [] },
+        { "validation-fails", "runbooks/22h2-to-23h2/cau.yaml", [], 5, "Cluster validation (Test-Cluster) reported a failed test", ["hci04-n1", "hci04-n2", "hci04-n3", "hci04-n4"] },
     };
 
     [Theory]
