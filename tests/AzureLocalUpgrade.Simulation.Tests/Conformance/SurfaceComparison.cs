@@ -18,6 +18,11 @@ internal static class SurfaceComparison
     {
         var referenceSets = catalogued.Parameters.SelectMany(p => p.Variants).SelectMany(v => v.Sets)
             .Select(s => s.Set).Where(s => s != AllSets).ToHashSet(StringComparer.Ordinal);
+        foreach (var difference in AvailabilityDifferences(simulated, catalogued))
+        {
+            yield return difference;
+        }
+
         foreach (var difference in ShouldProcessDifferences(simulated, catalogued))
         {
             yield return difference;
@@ -49,6 +54,21 @@ internal static class SurfaceComparison
         foreach (var difference in OutputDifferences(simulated.OutputTypes, catalogued.Outputs))
         {
             yield return difference;
+        }
+    }
+
+    /// <summary>A command the reference has only where the solution is deployed must not exist on a plain-OS node.</summary>
+    private static IEnumerable<string> AvailabilityDifferences(SimulatedCmdlet simulated, CatalogCommand catalogued)
+    {
+        var solutionOnly = catalogued.Requires == "solution-deployed";
+        if (solutionOnly && !simulated.SolutionOnly)
+        {
+            yield return "exists on every simulated node; the reference has it only where the Azure Local solution is deployed";
+        }
+
+        if (!solutionOnly && simulated.SolutionOnly)
+        {
+            yield return $"exists only where the solution is deployed; the reference requires {catalogued.Requires ?? "nothing"}";
         }
     }
 
