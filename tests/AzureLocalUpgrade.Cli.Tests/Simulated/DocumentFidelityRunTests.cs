@@ -27,6 +27,34 @@ public sealed class DocumentFidelityRunTests
     }
 
     [Fact]
+    public async Task A_stretched_cluster_takes_23H2_by_CAU_from_the_2509_ISO_and_ends_with_Storage_Replica_replicating()
+    {
+        using var state = new TempStateDirectory();
+
+        var (run, cluster) = await SimulatedRun.Of(state, CauRunbook, "samples/clusters/stretch-22h2.yaml",
+            "--set", ShippedRunbook.OrchestratorOs, "--set", "wuConnected=false", "--set", @"isoPath=C:\ISO\AzureLocal-2509.iso");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        ClusterAssertions.FullyUpgradedAndHealthy(cluster, 25398, 1);
+        run.Out.Should().Contain("stretch-ready/replication-continuous");
+    }
+
+    [Theory]
+    [InlineData("runbooks/22h2-to-24h2/cau.yaml", "Stretched clusters can't be upgraded to 24H2", new[] { "--set", ShippedRunbook.Iso2505 })]
+    [InlineData("runbooks/22h2-to-23h2/sconfig.yaml", "Its only supported upgrade is a CAU run from the 2509 ISO", new string[0])]
+    [InlineData(CauRunbook, "Its only supported upgrade is a CAU run from the 2509 ISO", new[] { "--set", ShippedRunbook.OrchestratorOs })]
+    public async Task A_stretched_cluster_off_its_one_path_stops_at_the_guard_with_nothing_changed(string runbook, string message, string[] settings)
+    {
+        using var state = new TempStateDirectory();
+
+        var (run, cluster) = await SimulatedRun.Of(state, runbook, "samples/clusters/stretch-22h2.yaml", settings);
+
+        run.ExitCode.Should().Be(5, run.Error);
+        (run.Error + run.Out).Should().Contain(message);
+        cluster.Nodes.Should().AllSatisfy(n => (n.Drains, n.Reboots, n.Build.Major).Should().Be((0, 0, 20349), n.Name));
+    }
+
+    [Fact]
     public async Task The_CAU_run_that_raises_the_functional_level_waits_for_its_approval_gate_with_no_node_upgraded()
     {
         using var state = new TempStateDirectory();

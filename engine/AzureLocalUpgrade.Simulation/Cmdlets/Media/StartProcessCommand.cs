@@ -49,11 +49,6 @@ public sealed class StartProcessCommand : SimulatorCmdlet
                 return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900210));
             }
 
-            if (s.Stretch && release == "23H2")
-            {
-                return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900208));
-            }
-
             if (Wait)
             {
                 Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
