@@ -24,6 +24,12 @@ internal sealed class SimulationState
     /// </summary>
     public bool SoftRebootPropertyCreated { get; set; }
 
+    /// <summary>
+    /// When Stop-Cluster took the storage pool offline for every node, until a node joins again. Nothing is written
+    /// while the pool is offline, so that time adds nothing to any node's resync.
+    /// </summary>
+    public DateTimeOffset? PoolOfflineSince { get; set; }
+
     public bool Stretch { get; set; }
 
     public bool WindowsUpdateAccess { get; set; }
