@@ -5,6 +5,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Registry;
 
 /// <summary>Registry values of a key on this node, as one object with a property per value.</summary>
 [Cmdlet(VerbsCommon.Get, "ItemProperty")]
+[OutputType("System.Management.Automation.PSCustomObject")]
 public sealed class GetItemPropertyCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
