@@ -15,7 +15,8 @@ public sealed class FaultScenarioRunTests
         { "stretch-cluster", "runbooks/22h2-to-23h2/sconfig.yaml", [], 5, "Its only supported upgrade is a CAU run from the 2509 ISO", ["hci04-n1", "hci04-n2", "hci04-n3", "hci04-n4"] },
         { "stretch-cluster", "runbooks/22h2-to-24h2/sconfig.yaml", [], 5, "Stretched clusters can't be upgraded to 24H2", ["hci04-n1", "hci04-n2", "hci04-n3", "hci04-n4"] },
         { "stretch-cluster", "runbooks/22h2-to-23h2/cau.yaml", ["--set", "wuConnected=false", "--set", @"isoPath=C:\ISO\AzureLocal-2509.iso"], 0, "succeeded", [] },
-        { "aks-arc-present", "runbooks/22h2-to-23h2/sconfig.yaml", ["--set", "aksArcPreview=true"], 0, "succeeded", [] },
+        // The sample inventory says AKS Arc is absent, so the run stops before removing it without its confirmation gate.
+        { "aks-arc-present", "runbooks/22h2-to-23h2/sconfig.yaml", ["--set", "aksArcPreview=true"], 5, "the inventory says AKS Arc is not", ["hci04-n1", "hci04-n2", "hci04-n3", "hci04-n4"] },
         { "node-never-returns", "runbooks/22h2-to-23h2/sconfig.yaml", [], 1, "hci04-n2 did not rejoin the cluster", ["hci04-n3", "hci04-n4"] },
         { "stuck-storage-job", "runbooks/22h2-to-23h2/sconfig.yaml", [], 1, "Storage repair jobs were still running after 3 hours", ["hci04-n2", "hci04-n3", "hci04-n4"] },
         { "refs-key-overridden", "runbooks/22h2-to-23h2/sconfig.yaml", [], 0, "succeeded", [] },

@@ -14,6 +14,20 @@ public static class PlanRenderers
     public static IPlanRenderer? Find(string format) =>
         All.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The renderer a person gets: per-node groups summarised unless <paramref name="detail"/> (text and markdown; the
+    /// graphs with one box per group; json is always complete).
+    /// </summary>
+    public static IPlanRenderer? Find(string format, bool detail) =>
+        detail ? Find(format) : format.ToLowerInvariant() switch
+        {
+            "text" => new SummaryTextPlanRenderer(),
+            "markdown" => new SummaryMarkdownPlanRenderer(),
+            "mermaid" => new CollapsedMermaidPlanRenderer(),
+            "dot" => new CollapsedDotPlanRenderer(),
+            _ => Find(format),
+        };
+
     // Created on first use of All, not with Formats.
     private static class Renderers
     {
