@@ -9,11 +9,13 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Azure;
 /// Az.Resources cmdlet it calls Azure, so this machine must be signed in (Connect-AzAccount).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AzResource")]
+[OutputType("Microsoft.Azure.Commands.ResourceManager.Cmdlets.SdkModels.PSResource")]
 public sealed class GetAzResourceCommand : SimulatorCmdlet
 {
     public const string ClusterResourceType = "Microsoft.AzureStackHCI/clusters";
 
-    [Parameter(Position = 0)]
+    [Parameter]
+    [Alias("ResourceName")]
     public string? Name { get; set; }
 
     [Parameter]

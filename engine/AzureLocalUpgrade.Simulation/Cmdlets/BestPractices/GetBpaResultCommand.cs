@@ -8,10 +8,11 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.BestPractices;
 /// does not start a scan: before Test-CauSetup has run here, the CAU model has no results and nothing is returned.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BpaResult")]
+[OutputType("Microsoft.BestPractices.CoreInterface.Result")]
 public sealed class GetBpaResultCommand : SimulatorCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    [Alias("Id")]
+    [Parameter(Mandatory = true, Position = 1)]
+    [Alias("Id", "BestPracticesModelId")]
     public string ModelId { get; set; } = "";
 
     [Parameter]

@@ -12,6 +12,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 /// (Microsoft.ClusterAwareUpdating.UpdateInfo) but not its properties; NodeName and UpdateTitle are the simulator's.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "CauScan")]
+[OutputType("Microsoft.ClusterAwareUpdating.UpdateInfo")]
 public sealed class InvokeCauScanCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

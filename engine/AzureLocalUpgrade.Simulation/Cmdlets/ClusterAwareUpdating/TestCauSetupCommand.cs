@@ -11,6 +11,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 /// are read with Get-BpaResult -ModelId Microsoft/Windows/ClusterAwareUpdating.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "CauSetup")]
+[OutputType("Microsoft.ClusterAwareUpdating.CauBpaProgress")]
 public sealed class TestCauSetupCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

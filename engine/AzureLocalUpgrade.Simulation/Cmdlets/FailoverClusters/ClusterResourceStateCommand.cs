@@ -64,6 +64,7 @@ public abstract class ClusterResourceStateCommand : SimulatorCmdlet
 
 /// <summary>Brings a cluster resource online (a Cluster Shared Volume in the simulator).</summary>
 [Cmdlet(VerbsLifecycle.Start, "ClusterResource")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterResource")]
 public sealed class StartClusterResourceCommand : ClusterResourceStateCommand
 {
     protected override bool Online => true;
@@ -71,6 +72,7 @@ public sealed class StartClusterResourceCommand : ClusterResourceStateCommand
 
 /// <summary>Takes a cluster resource offline (a Cluster Shared Volume in the simulator).</summary>
 [Cmdlet(VerbsLifecycle.Stop, "ClusterResource")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterResource")]
 public sealed class StopClusterResourceCommand : ClusterResourceStateCommand
 {
     [Parameter]

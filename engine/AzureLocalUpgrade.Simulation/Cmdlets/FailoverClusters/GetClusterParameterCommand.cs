@@ -5,6 +5,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>The cluster's private properties that exist (CauEnableSoftReboot once created); a missing one is an error.</summary>
 [Cmdlet(VerbsCommon.Get, "ClusterParameter")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterParameter")]
 public sealed class GetClusterParameterCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

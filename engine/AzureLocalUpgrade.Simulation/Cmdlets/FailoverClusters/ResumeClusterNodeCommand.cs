@@ -5,12 +5,13 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>Brings a paused node back; -Failback Immediate (or Policy) moves its preferred roles back to it.</summary>
 [Cmdlet(VerbsLifecycle.Resume, "ClusterNode")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterNode")]
 public sealed class ResumeClusterNodeCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public string? Name { get; set; }
 
-    [Parameter]
+    [Parameter(Position = 1)]
     [ValidateSet("Immediate", "NoFailback", "Policy")]
     public string Failback { get; set; } = "NoFailback";
 

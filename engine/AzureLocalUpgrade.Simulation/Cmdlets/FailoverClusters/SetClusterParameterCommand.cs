@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AzureLocalUpgrade.Simulation.Behaviour;
 using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
@@ -7,11 +8,13 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 [Cmdlet(VerbsCommon.Set, "ClusterParameter")]
 public sealed class SetClusterParameterCommand : SimulatorCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    public string Name { get; set; } = "";
+    // Optional in the reference, where -Multiple can carry the names and values instead; the simulator models one
+    // parameter per call, so it asks for both when they are missing.
+    [Parameter(Position = 0)]
+    public string? Name { get; set; }
 
-    [Parameter(Mandatory = true, Position = 1)]
-    public object Value { get; set; } = 0;
+    [Parameter(Position = 1)]
+    public object? Value { get; set; }
 
     [Parameter(ValueFromPipeline = true)]
     public ClusterInfo? InputObject { get; set; }
@@ -26,6 +29,12 @@ public sealed class SetClusterParameterCommand : SimulatorCmdlet
     {
         CheckClusterName(s, Cluster ?? InputObject?.Name);
         RequireClusterRunning(s);
+        if (Name is null || Value is null)
+        {
+            throw new SimulationException(
+                "ParameterNameAndValueRequired", ErrorCategory.InvalidArgument, "Set-ClusterParameter in the simulator needs -Name and -Value.");
+        }
+
         ClusterParameters.Set(s, Name, Value, Create);
     });
 }

@@ -10,6 +10,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 /// name works only while the cluster runs.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "Cluster")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.Cluster")]
 public sealed class StartClusterCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

@@ -6,6 +6,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>Pauses a node; with -Drain moves its roles to other Up nodes; with -Wait waits for the drain (virtual time).</summary>
 [Cmdlet(VerbsLifecycle.Suspend, "ClusterNode")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterNode")]
 public sealed class SuspendClusterNodeCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]

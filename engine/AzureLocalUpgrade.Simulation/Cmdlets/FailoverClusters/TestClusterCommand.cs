@@ -11,6 +11,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 /// in the report, so a gate must read it. The report is written to the node the session runs on.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "Cluster")]
+[OutputType("System.IO.FileInfo")]
 public sealed class TestClusterCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

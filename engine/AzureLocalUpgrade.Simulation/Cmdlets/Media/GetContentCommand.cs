@@ -8,6 +8,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Media;
 /// the whole text with -Raw. Only files a simulated cmdlet wrote have content (Test-Cluster's report).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "Content", DefaultParameterSetName = "Path")]
+[OutputType("System.String")]
 public sealed class GetContentCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path", ValueFromPipelineByPropertyName = true)]

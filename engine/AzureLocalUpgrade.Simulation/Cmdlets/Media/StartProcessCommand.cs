@@ -11,12 +11,15 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Media;
 /// virtual time; without -Wait the caller simply does not wait for it. Other programs are not simulated.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "Process")]
+[OutputType("System.Diagnostics.Process")]
 public sealed class StartProcessCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
+    [Alias("PSPath", "Path")]
     public string FilePath { get; set; } = "";
 
     [Parameter(Position = 1)]
+    [Alias("Args")]
     public string[]? ArgumentList { get; set; }
 
     [Parameter]
@@ -26,6 +29,7 @@ public sealed class StartProcessCommand : SimulatorCmdlet
     public SwitchParameter PassThru { get; set; }
 
     [Parameter]
+    [Alias("nnw")]
     public SwitchParameter NoNewWindow { get; set; }
 
     protected override void Execute()

@@ -10,12 +10,15 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.StorageReplica;
 /// <see cref="StorageReplication"/>; other clusters have none.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SRGroup")]
+[OutputType("replicationgroup")]
 public sealed class GetSRGroupCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]
+    [Alias("CN")]
     public string? ComputerName { get; set; }
 
     [Parameter(Position = 1)]
+    [Alias("N")]
     public string? Name { get; set; }
 
     protected override void Execute()

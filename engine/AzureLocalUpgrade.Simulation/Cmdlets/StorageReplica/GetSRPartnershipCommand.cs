@@ -9,12 +9,15 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.StorageReplica;
 /// the cluster has, or those whose source or destination computer is named.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SRPartnership")]
+[OutputType("replicationgroups")]
 public sealed class GetSRPartnershipCommand : SimulatorCmdlet
 {
-    [Parameter]
+    [Parameter(Position = 0)]
+    [Alias("SCN")]
     public string? SourceComputerName { get; set; }
 
-    [Parameter]
+    [Parameter(Position = 3)]
+    [Alias("DCN")]
     public string? DestinationComputerName { get; set; }
 
     protected override void Execute()
