@@ -60,7 +60,9 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic UnknownOutputProperty(SourceSpan span, string command, string property, IEnumerable<string> types, string? suggestion, IEnumerable<string> properties) =>
         Error(span, DiagnosticCodes.UnknownOutputProperty, $"'{command}' outputs {string.Join(" or ", types)}, which has no property '{property}'.",
-            DidYouMean(suggestion) + $"Properties: {string.Join(", ", properties)}.");
+            properties.Any()
+                ? DidYouMean(suggestion) + $"Its properties: {string.Join(", ", properties)}."
+                : "Microsoft's reference documents no property of this output; test the command's success another way.");
 
     public static Diagnostic UnguardedCommand(SourceSpan span, string command, string requires) =>
         Error(span, DiagnosticCodes.UnguardedCommand, $"'{command}' exists only {Requirement(requires)}, and the script calls it without first checking that it is there.",

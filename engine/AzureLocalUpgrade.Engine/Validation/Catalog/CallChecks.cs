@@ -53,7 +53,11 @@ public static class CallChecks
                 continue;
             }
 
-            var missing = context.RunsOn.Where(d => !documented.Contains(d, StringComparer.OrdinalIgnoreCase)).ToList();
+            // Only the command's own docsets matter: a PowerShell 7.4-only parameter of a core cmdlet is missing on
+            // 5.1 nodes, and Windows Server releases do not change it.
+            var missing = context.RunsOn
+                .Where(d => call.Command.Docsets.Contains(d, StringComparer.OrdinalIgnoreCase) && !documented.Contains(d, StringComparer.OrdinalIgnoreCase))
+                .ToList();
             if (missing.Count > 0 && !facts.IsParameterGuarded(named.Parameter.Name, named.Written.Extent.StartOffset))
             {
                 bag.Add(DiagnosticCatalog.DocsetOnlyParameter(CallBinder.At(script, named.Written), call.Command.Name, named.Parameter.Name, documented, missing));

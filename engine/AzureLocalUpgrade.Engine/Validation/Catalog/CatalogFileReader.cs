@@ -69,10 +69,10 @@ internal sealed class CatalogFileReader(YamlSource source, DiagnosticBag bag)
         return new CatalogCommand(
             name,
             kind.Value,
-            availability?.String("requires"),
+            Text(availability, "requires"),
             Strings(availability, "docsets", where) ?? [],
             command.Bool("commonParameters") ?? kind is not CatalogCommandKind.Application,
-            command.String("defaultSet"),
+            Text(command, "defaultSet"),
             parameters,
             Strings(command, "outputs", where) ?? [],
             Span(command.Node));
@@ -110,11 +110,14 @@ internal sealed class CatalogFileReader(YamlSource source, DiagnosticBag bag)
             sets.Add(new CatalogParameterSet(CatalogParameterSet.AllSets, null, false, false, false));
         }
 
+        // The type decides, as it does for PowerShell's binder: a SwitchParameter never takes the next argument.
+        var type = Text(parameter, "type");
+        var isSwitch = (parameter.Bool("switch") ?? false) || type is "System.Management.Automation.SwitchParameter" or "SwitchParameter";
         return new CatalogParameter(
             name,
-            parameter.String("type"),
+            type,
             Strings(parameter, "aliases", where) ?? [],
-            parameter.Bool("switch") ?? false,
+            isSwitch,
             Strings(parameter, "acceptedValues", where),
             Strings(parameter, "docsets", where),
             sets);
@@ -148,6 +151,10 @@ internal sealed class CatalogFileReader(YamlSource source, DiagnosticBag bag)
 
         return types;
     }
+
+    // A string value; JSON null reads as absent.
+    private static string? Text(YamlMap? map, string key) =>
+        map?.Scalar(key) is { } scalar && YamlScalarTyping.Interpret(scalar) is not null ? scalar.Value : null;
 
     // A list of strings, null when absent or null; a wrong shape is reported and read as absent.
     private IReadOnlyList<string>? Strings(YamlMap? map, string key, string where)
