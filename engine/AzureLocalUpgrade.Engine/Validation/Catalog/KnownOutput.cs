@@ -14,15 +14,20 @@ public sealed record KnownOutput(string Command, IReadOnlyList<CatalogType> Type
 
     public IEnumerable<string> Properties => Types.SelectMany(t => t.Properties).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What <paramref name="command"/> outputs, when every type it names is described in the catalog.</summary>
-    public static KnownOutput? Of(CatalogCommand command, CmdletCatalog catalog)
-    {
-        if (command.Outputs.Count == 0)
-        {
-            return null;
-        }
+    /// <summary>
+    /// What <paramref name="command"/> outputs, or null when the catalog records no output. An output type without a
+    /// <c>types</c> entry is one no script may read properties of (schemas/cmdlets/README.md): it has none here.
+    /// </summary>
+    /// <remarks>A PSCustomObject or PSObject output carries whatever members the command gives it: nothing can be judged.</remarks>
+    public static KnownOutput? Of(CatalogCommand command, CmdletCatalog catalog) =>
+        command.Outputs.Count == 0 || command.Outputs.Any(Dynamic.Contains)
+            ? null
+            : new KnownOutput(command.Name, [.. command.Outputs.Select(name => catalog.Type(name) ?? new CatalogType(name, NoProperties))]);
 
-        var types = command.Outputs.Select(catalog.Type).ToList();
-        return types.All(t => t is not null) ? new KnownOutput(command.Name, types!) : null;
-    }
+    private static readonly IReadOnlySet<string> NoProperties = new HashSet<string>();
+
+    private static readonly HashSet<string> Dynamic = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "System.Management.Automation.PSCustomObject", "System.Management.Automation.PSObject", "System.Object", "PSCustomObject", "PSObject",
+    };
 }
