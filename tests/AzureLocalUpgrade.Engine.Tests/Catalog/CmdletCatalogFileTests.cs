@@ -25,6 +25,8 @@ public sealed partial class CmdletCatalogFileTests
         ["MicrosoftDocs/azure-stack-docs"] = AzureStackPage(),
         ["Azure/azure-powershell"] = AzurePowerShellHelpPage(),
         ["AzureLocalUpgrade/AzureLocalUpgrade"] = ProjectDocsPage(),
+        ["learn.microsoft.com/windows-hardware"] = WindowsHardwarePage(),
+        ["MicrosoftDocs/windows-driver-docs"] = StorageClassPage(),
     };
 
     public static TheoryData<string> CatalogFiles()
@@ -81,7 +83,7 @@ public sealed partial class CmdletCatalogFileTests
             .Select(c => (Owner: c.GetProperty("name").GetString()!, Page: c.GetProperty("source").GetString()!))
             .Concat(root.GetProperty("types").EnumerateObject().Select(t => (Owner: t.Name, Page: t.Value.GetProperty("source").GetString()!)));
 
-        sources.Where(s => !shape.IsMatch(s.Page))
+        sources.Where(s => !HasItsRepositorysShape(s.Page, shape))
             .Select(s => $"{s.Owner}: {s.Page}")
             .Should().BeEmpty("every page of {0} must be a path in {1} matching {2}", fileName, repository, shape);
     }
@@ -102,6 +104,18 @@ public sealed partial class CmdletCatalogFileTests
         names.Should().OnlyHaveUniqueItems().And.NotContain(n => elsewhere.Contains(n), "a command lives in one module's file");
     }
 
+    /// <summary>A page of the file's repository, or owner/name:path of another known repository.</summary>
+    private static bool HasItsRepositorysShape(string page, Regex fileRepositoryShape)
+    {
+        var colon = page.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return fileRepositoryShape.IsMatch(page);
+        }
+
+        return PagePathByRepository.TryGetValue(page[..colon], out var shape) && shape.IsMatch(page[(colon + 1)..]);
+    }
+
     [GeneratedRegex(@"^docset/winserver20(22|25)-ps/[A-Za-z0-9.-]+/[A-Za-z]+-[A-Za-z0-9]+\.md$")]
     private static partial Regex WindowsServerPage();
 
@@ -119,4 +133,10 @@ public sealed partial class CmdletCatalogFileTests
 
     [GeneratedRegex(@"^docs/[a-z0-9-]+\.md$")]
     private static partial Regex ProjectDocsPage();
+
+    [GeneratedRegex(@"^windows-driver-docs-pr/storage/msft-[a-z0-9-]+\.md$")]
+    private static partial Regex StorageClassPage();
+
+    [GeneratedRegex(@"^manufacture/desktop/[a-z0-9-]+\.md$")]
+    private static partial Regex WindowsHardwarePage();
 }
