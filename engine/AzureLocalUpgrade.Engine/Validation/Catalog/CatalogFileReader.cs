@@ -113,14 +113,43 @@ internal sealed class CatalogFileReader(YamlSource source, DiagnosticBag bag)
         // The type decides, as it does for PowerShell's binder: a SwitchParameter never takes the next argument.
         var type = Text(parameter, "type");
         var isSwitch = (parameter.Bool("switch") ?? false) || type is "System.Management.Automation.SwitchParameter" or "SwitchParameter";
+        var (aliases, accepted) = WithOtherDocsets(parameter, where, Strings(parameter, "aliases", where) ?? [], Strings(parameter, "acceptedValues", where));
         return new CatalogParameter(
             name,
             type,
-            Strings(parameter, "aliases", where) ?? [],
+            aliases,
             isSwitch,
-            Strings(parameter, "acceptedValues", where),
+            accepted,
             Strings(parameter, "docsets", where),
             sets);
+    }
+
+    // byDocset: where another docset's page differs. An alias or value any docset documents is accepted (the call
+    // is not refused for a value one release lacks); the sets stay those of the source page.
+    private (IReadOnlyList<string> Aliases, IReadOnlyList<string>? Accepted) WithOtherDocsets(
+        YamlMap parameter, string where, IReadOnlyList<string> aliases, IReadOnlyList<string>? accepted)
+    {
+        if (parameter.Map("byDocset") is not { } byDocset)
+        {
+            return (aliases, accepted);
+        }
+
+        foreach (var docset in byDocset.Keys)
+        {
+            if (byDocset.Map(docset) is not { } facts)
+            {
+                continue;
+            }
+
+            aliases = [.. aliases.Union(Strings(facts, "aliases", where) ?? [], StringComparer.OrdinalIgnoreCase)];
+            if (facts.Has("acceptedValues"))
+            {
+                var other = Strings(facts, "acceptedValues", where);
+                accepted = accepted is null || other is null ? null : [.. accepted.Union(other, StringComparer.OrdinalIgnoreCase)];
+            }
+        }
+
+        return (aliases, accepted);
     }
 
     private Dictionary<string, CatalogType> ReadTypes(YamlMap root)
