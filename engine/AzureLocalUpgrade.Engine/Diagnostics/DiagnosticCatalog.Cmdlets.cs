@@ -22,7 +22,8 @@ public static partial class DiagnosticCatalog
             Invariant($"Write \"formatVersion\": {supported}. {CatalogFormatHint}"));
 
     public static Diagnostic CatalogDuplicateCommand(SourceSpan span, string command, SourceSpan first) =>
-        Error(span, DiagnosticCodes.CatalogDuplicateCommand, $"The command '{command}' is already defined at {first}.",
+        Error(span, DiagnosticCodes.CatalogDuplicateCommand,
+            first.IsNone ? $"The command '{command}' is already defined in {first.File}." : $"The command '{command}' is already defined at {first}.",
             "Define each command once: a custom catalog adds commands, it cannot redefine shipped ones.");
 
     // ---- ALU24xx calls checked against the catalog ------------------------------------------------------------

@@ -227,5 +227,7 @@ internal sealed class CatalogFileReader(YamlSource source, DiagnosticBag bag)
     private void Invalid(YamlNode? node, string where, string problem) =>
         bag.Add(DiagnosticCatalog.CatalogInvalid(node is null ? SourceSpan.At(source.FilePath, 1, 1) : Span(node), $"{where} {problem}"));
 
-    private SourceSpan Span(YamlNode node) => YamlSpans.Of(source.FilePath, node);
+    // Nodes built from a shipped file's JSON (a source without lines) have no marks: the file is named without a position.
+    private SourceSpan Span(YamlNode node) =>
+        source.Lines.Count == 0 ? new SourceSpan(source.FilePath, 0, 0, 0, 0) : YamlSpans.Of(source.FilePath, node);
 }

@@ -1,5 +1,4 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
-using AzureLocalUpgrade.Engine.Loading;
 
 namespace AzureLocalUpgrade.Engine.Validation.Catalog;
 
@@ -11,9 +10,6 @@ namespace AzureLocalUpgrade.Engine.Validation.Catalog;
 public static class ShippedCatalog
 {
     private const string Prefix = "schemas/cmdlets/";
-
-    // Trusted engine content: larger than any runbook, so the bounds are wider than LoadLimits.Default.
-    private static readonly LoadLimits Limits = new(MaxFileBytes: 64L * 1024 * 1024, MaxDepth: 64, MaxExpandedNodes: 10_000_000);
 
     private static readonly Lazy<IReadOnlyList<(string Name, string Text)>> Texts = new(ReadTexts);
     private static readonly Lazy<string> DigestValue = new(() =>
@@ -53,7 +49,11 @@ public static class ShippedCatalog
         var files = new List<CatalogFile>();
         foreach (var (name, text) in Texts.Value)
         {
-            if (YamlSourceLoader.Parse(name, text, bag, Limits) is { } source && new CatalogFileReader(source, bag).Read() is { } file)
+            if (JsonCatalogSource.Parse(name, text) is not { } source)
+            {
+                bag.Add(DiagnosticCatalog.CatalogInvalid(Text.SourceSpan.At(name, 1, 1), "the file is not JSON"));
+            }
+            else if (new CatalogFileReader(source, bag).Read() is { } file)
             {
                 files.Add(file);
             }
