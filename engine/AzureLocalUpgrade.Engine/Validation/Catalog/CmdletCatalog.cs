@@ -11,8 +11,6 @@ public sealed class CmdletCatalog
     private readonly Dictionary<string, CatalogCommand> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CatalogType> _types = new(StringComparer.OrdinalIgnoreCase);
 
-    public static readonly CmdletCatalog Empty = new([], new DiagnosticBag());
-
     /// <param name="bag">Receives ALU1018 for a command defined by two files (the first definition is kept).</param>
     public CmdletCatalog(IEnumerable<CatalogFile> files, DiagnosticBag bag)
     {
