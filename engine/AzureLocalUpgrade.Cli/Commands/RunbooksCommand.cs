@@ -16,17 +16,21 @@ public sealed class RunbooksCommand(CliConsole console, string executableDirecto
     public static Command Create(CliConsole console)
     {
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("runbooks", "List the shipped runbooks: name, version, method, upgrade path, file.") { format };
-        command.SetAction(parse => new RunbooksCommand(console, AppContext.BaseDirectory).Run(CommonOptions.DiagnosticFormat(parse.GetValue(format)!)));
+        var runbooks = RunbooksFolderLocator.Option();
+        var command = new Command("runbooks", "List the shipped runbooks: name, version, method, upgrade path, file.") { format, runbooks };
+        command.SetAction(parse => new RunbooksCommand(console, AppContext.BaseDirectory)
+            .Run(CommonOptions.DiagnosticFormat(parse.GetValue(format)!), parse.GetValue(runbooks)?.FullName));
         return command;
     }
 
-    public int Run(OutputFormat format)
+    public int Run(OutputFormat format, string? explicitFolder = null)
     {
-        var folder = RunbooksFolderLocator.Find(console.WorkingDirectory, executableDirectory);
-        if (folder is null)
+        var folder = explicitFolder ?? RunbooksFolderLocator.Find(console.WorkingDirectory, executableDirectory);
+        if (folder is null || !Directory.Exists(folder))
         {
-            console.Error.WriteLine("alu: error: no runbooks/ folder found above the working directory or the alu executable.");
+            console.Error.WriteLine(folder is null
+                ? "alu: error: no runbooks/ folder found above the working directory or beside the alu executable.\n  hint: pass --runbooks DIR."
+                : $"alu: error: the runbooks folder {folder} does not exist.\n  hint: pass --runbooks with the folder that holds the runbooks (the shipped ones are beside alu).");
             return ExitCodes.InvalidInput;
         }
 

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace AzureLocalUpgrade.Cli.Commands;
 
 /// <summary>
@@ -7,6 +9,12 @@ namespace AzureLocalUpgrade.Cli.Commands;
 internal static class RunbooksFolderLocator
 {
     public const string FolderName = "runbooks";
+
+    /// <summary>The same <c>--runbooks DIR</c> option on every command that looks the runbooks folder up.</summary>
+    public static Option<DirectoryInfo?> Option() => new("--runbooks")
+    {
+        Description = "Folder of runbooks (default: runbooks/ in the working directory or above it, then the one shipped beside alu).",
+    };
 
     public static string? Find(string workingDirectory, string executableDirectory) =>
         WalkUp(workingDirectory) ?? WalkUp(executableDirectory);

@@ -24,7 +24,7 @@ public static class SelectCommand
         target.AcceptOnlyFromAmong([.. RunbookSelector.Targets]);
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var runbooks = new Option<DirectoryInfo?>("--runbooks") { Description = "Folder of shipped runbooks (default: ./runbooks, then next to alu)." };
+        var runbooks = RunbooksFolderLocator.Option();
 
         var command = new Command("select", "Show which shipped runbooks apply to a cluster, and why the others do not.")
         {
@@ -111,6 +111,5 @@ public static class SelectCommand
     }
 
     private static string? DefaultRunbooksFolder() =>
-        new[] { Path.Combine(Environment.CurrentDirectory, "runbooks"), Path.Combine(AppContext.BaseDirectory, "runbooks") }
-            .FirstOrDefault(Directory.Exists);
+        RunbooksFolderLocator.Find(Environment.CurrentDirectory, AppContext.BaseDirectory);
 }

@@ -14,7 +14,7 @@ public static partial class MaintenanceWindowParser
     public static bool TryParse(string text, string? timeZoneId, out MaintenanceWindow? window, out string error)
     {
         window = null;
-        if (!TryFindZone(timeZoneId, out var zone, out error))
+        if (!TimeZoneResolver.TryFind(timeZoneId, out var zone, out error))
         {
             return false;
         }
@@ -81,32 +81,6 @@ public static partial class MaintenanceWindowParser
 
         instant = default;
         return false;
-    }
-
-    private static bool TryFindZone(string? id, out TimeZoneInfo zone, out string error)
-    {
-        error = "";
-        zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return true;
-        }
-
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            error = $"unknown time zone '{id}' (use an IANA name such as Europe/Berlin, or UTC)";
-            return false;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            error = $"the time zone '{id}' is not valid on this machine";
-            return false;
-        }
     }
 
     [GeneratedRegex(@"^(?<d1>[A-Za-z]{3,9})\s+(?<t1>\d{1,2}:\d{2})\s*-\s*(?<d2>[A-Za-z]{3,9})\s+(?<t2>\d{1,2}:\d{2})$")]

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using AzureLocalUpgrade.Simulation.Cmdlets;
 using AzureLocalUpgrade.Simulation.Cmdlets.Azure;
-using AzureLocalUpgrade.Simulation.Cmdlets.Utility;
 
 namespace AzureLocalUpgrade.Simulation.Sessions;
 
@@ -11,46 +10,53 @@ public static class SimulatorCommands
 {
     private static readonly Lazy<IReadOnlyList<(string Name, Type Type)>> Commands = new(Discover);
 
-    /// <summary>Every command the simulator can add, utility fallbacks included.</summary>
+    /// <summary>Every command the simulator adds.</summary>
     public static IReadOnlyList<string> Names => [.. Commands.Value.Select(c => c.Name)];
-
-    /// <summary>The minimal Microsoft.PowerShell.Utility cmdlets (Cmdlets/Utility), added only where the base state lacks them.</summary>
-    public static IReadOnlyList<string> UtilityFallbackNames => [.. Commands.Value.Where(c => IsFallback(c.Type)).Select(c => c.Name)];
 
     /// <summary>Commands that exist only on the nodes of a cluster running the Azure Local solution (Get-StampInformation).</summary>
     public static IReadOnlyList<string> SolutionOnlyNames => [.. Commands.Value.Where(c => IsSolutionOnly(c.Type)).Select(c => c.Name)];
 
     /// <summary>
-    /// Adds the simulator's cmdlets to <paramref name="state"/>, replacing any command of the same name (a simulated
-    /// node's cmdlets act on the model, and its Start-Sleep and Get-Date on virtual time). Utility fallbacks are added
-    /// only when <paramref name="state"/> has no command of that name, so a real Select-Object stays. The solution's
-    /// own commands are added only when <paramref name="solutionInstalled"/> (a node of a cluster where the solution
-    /// is deployed); elsewhere they do not exist, as on a real node that runs the OS alone.
+    /// Adds the simulator's cmdlets to <paramref name="state"/>, replacing any command of the same name: a simulated
+    /// node's cmdlets act on the model, and its Start-Sleep and Get-Date on virtual time (Cmdlets/VirtualTime says why
+    /// those two remain). Every other command of the base state stays the real one (Microsoft.PowerShell.Utility's
+    /// included), except Management's that the simulator does not model (<see cref="RemoveMachineCommands"/>). The
+    /// solution's own commands are added only when <paramref name="solutionInstalled"/> (a node of a cluster where the
+    /// solution is deployed); elsewhere they do not exist, as on a real node that runs the OS alone.
     /// </summary>
     public static void AddTo(InitialSessionState state, bool solutionInstalled = false)
     {
         ArgumentNullException.ThrowIfNull(state);
+        RemoveMachineCommands(state);
         foreach (var (name, type) in Commands.Value)
         {
+            state.Commands.Remove(name, null);
             if (IsSolutionOnly(type) && !solutionInstalled)
             {
-                state.Commands.Remove(name, null);
                 continue;
             }
 
-            if (IsFallback(type))
-            {
-                if (state.Commands[name].Count > 0)
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                state.Commands.Remove(name, null);
-            }
-
             state.Commands.Add(new SessionStateCmdletEntry(name, type, null));
+        }
+    }
+
+    /// <summary>
+    /// Microsoft.PowerShell.Management's cmdlets act on the machine they run on (items, processes, services, the
+    /// computer itself). In a simulated session that machine is the one running alu, not the simulated node, so the
+    /// ones the simulator does not model are left out: a script calling one fails with CommandNotFound instead of
+    /// changing (or shutting down) the host. The ones it models (Get-ItemProperty, Restart-Computer, ...) are added back
+    /// by <see cref="AddTo"/> as simulator cmdlets.
+    /// </summary>
+    private static void RemoveMachineCommands(InitialSessionState state)
+    {
+        var management = typeof(Microsoft.PowerShell.Commands.GetChildItemCommand).Assembly;
+        var names = state.Commands.OfType<SessionStateCmdletEntry>()
+            .Where(c => c.ImplementingType?.Assembly == management)
+            .Select(c => c.Name)
+            .ToList();
+        foreach (var name in names)
+        {
+            state.Commands.Remove(name, null);
         }
     }
 
@@ -60,6 +66,9 @@ public static class SimulatorCommands
         ArgumentNullException.ThrowIfNull(baseState);
         var state = baseState.Clone();
         AddTo(state, solutionInstalled: context.NodeName is not null && context.Cluster.Read(s => s.Azure.SolutionDeployed));
+        // Without this, calling a Management command left out above would import the module from $PSHOME and bring
+        // the real one back.
+        state.Variables.Add(new SessionStateVariableEntry("PSModuleAutoLoadingPreference", PSModuleAutoLoadingPreference.None, null));
         state.Variables.Add(new SessionStateVariableEntry(
             SimulationContext.VariableName,
             context,
@@ -67,8 +76,6 @@ public static class SimulatorCommands
             ScopedItemOptions.ReadOnly));
         return state;
     }
-
-    private static bool IsFallback(Type type) => type.IsDefined(typeof(UtilityFallbackAttribute), inherit: false);
 
     private static bool IsSolutionOnly(Type type) => type.IsDefined(typeof(SolutionOnlyAttribute), inherit: false);
 

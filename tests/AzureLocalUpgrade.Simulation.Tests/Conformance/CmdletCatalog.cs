@@ -19,7 +19,8 @@ internal sealed record CatalogParameter(string Name, IReadOnlyList<CatalogParame
 }
 
 /// <summary>A catalogued command with the file and page it is recorded from.</summary>
-internal sealed record CatalogCommand(string Name, string File, string Page, IReadOnlyList<CatalogParameter> Parameters, IReadOnlyList<string> Outputs)
+internal sealed record CatalogCommand(
+    string Name, string File, string Page, string? Requires, IReadOnlyList<CatalogParameter> Parameters, IReadOnlyList<string> Outputs)
 {
     /// <summary>Where a failure message sends the reader: the catalog file and the reference page.</summary>
     public string Citation => $"schemas/cmdlets/{File}, page {Page}";
@@ -59,6 +60,7 @@ internal static class CmdletCatalog
         command.GetProperty("name").GetString()!,
         file,
         command.GetProperty("source").GetString()!,
+        command.GetProperty("availability").GetProperty("requires").GetString(),
         [.. command.GetProperty("parameters").EnumerateArray().Select(ReadParameter)],
         Strings(command.GetProperty("outputs")));
 

@@ -13,7 +13,7 @@ internal sealed record SimulatedParameter(string Name, IReadOnlyList<string> Ali
 /// What a simulator cmdlet declares, read the way PowerShell reads it (CommandMetadata, ParameterMetadata, OutputType),
 /// so the comparison sees exactly what a script calling it would see.
 /// </summary>
-internal sealed record SimulatedCmdlet(string Name, IReadOnlyList<SimulatedParameter> Parameters, IReadOnlyList<string> OutputTypes)
+internal sealed record SimulatedCmdlet(string Name, IReadOnlyList<SimulatedParameter> Parameters, IReadOnlyList<string> OutputTypes, bool SolutionOnly)
 {
     /// <summary>Every cmdlet the simulator assembly defines (the same discovery rule as SimulatorCommands), by name.</summary>
     public static IReadOnlyDictionary<string, Type> Types { get; } = typeof(SimulatorCmdlet).Assembly.GetTypes()
@@ -36,7 +36,9 @@ internal sealed record SimulatedCmdlet(string Name, IReadOnlyList<SimulatedParam
 
         var outputs = type.GetCustomAttributes(typeof(OutputTypeAttribute), inherit: true).OfType<OutputTypeAttribute>()
             .SelectMany(o => o.Type).Select(t => t.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new SimulatedCmdlet(name, parameters, outputs);
+        // The simulator's declaration that a command exists only where the Azure Local solution is deployed.
+        var solutionOnly = type.GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == "SolutionOnlyAttribute");
+        return new SimulatedCmdlet(name, parameters, outputs, solutionOnly);
     }
 
     private static SimulatedParameter ReadParameter(ParameterMetadata parameter) => new(

@@ -18,7 +18,17 @@ internal static class SurfaceComparison
     {
         var referenceSets = catalogued.Parameters.SelectMany(p => p.Variants).SelectMany(v => v.Sets)
             .Select(s => s.Set).Where(s => s != AllSets).ToHashSet(StringComparer.Ordinal);
-        foreach (var parameter in simulated.Parameters)
+        foreach (var difference in AvailabilityDifferences(simulated, catalogued))
+        {
+            yield return difference;
+        }
+
+        foreach (var difference in ShouldProcessDifferences(simulated, catalogued))
+        {
+            yield return difference;
+        }
+
+        foreach (var parameter in simulated.Parameters.Where(p => !IsShouldProcessParameter(p.Name)))
         {
             var reference = catalogued.Parameter(parameter.Name);
             if (reference is null)
@@ -46,6 +56,38 @@ internal static class SurfaceComparison
             yield return difference;
         }
     }
+
+    /// <summary>A command the reference has only where the solution is deployed must not exist on a plain-OS node.</summary>
+    private static IEnumerable<string> AvailabilityDifferences(SimulatedCmdlet simulated, CatalogCommand catalogued)
+    {
+        var solutionOnly = catalogued.Requires == "solution-deployed";
+        if (solutionOnly && !simulated.SolutionOnly)
+        {
+            yield return "exists on every simulated node; the reference has it only where the Azure Local solution is deployed";
+        }
+
+        if (!solutionOnly && simulated.SolutionOnly)
+        {
+            yield return $"exists only where the solution is deployed; the reference requires {catalogued.Requires ?? "nothing"}";
+        }
+    }
+
+    /// <summary>
+    /// -WhatIf and -Confirm come as a pair from PowerShell itself (SupportsShouldProcess) with the aliases wi and cf,
+    /// so they are compared as one fact: a page listing either means the cmdlet supports ShouldProcess (some pages,
+    /// such as Update-ClusterFunctionalLevel.md, list -WhatIf alone or without its alias).
+    /// </summary>
+    private static IEnumerable<string> ShouldProcessDifferences(SimulatedCmdlet simulated, CatalogCommand catalogued)
+    {
+        var simulatedSupports = simulated.Parameters.Any(p => IsShouldProcessParameter(p.Name));
+        var referenceSupports = catalogued.Parameters.Any(p => IsShouldProcessParameter(p.Name));
+        if (simulatedSupports && !referenceSupports)
+        {
+            yield return "supports ShouldProcess (-WhatIf, -Confirm); the reference lists neither";
+        }
+    }
+
+    private static bool IsShouldProcessParameter(string name) => Same(name, "WhatIf") || Same(name, "Confirm");
 
     private static IEnumerable<string> AliasDifferences(SimulatedParameter parameter, CatalogParameter reference)
     {

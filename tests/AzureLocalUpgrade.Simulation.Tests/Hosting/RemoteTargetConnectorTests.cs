@@ -86,7 +86,7 @@ public sealed class RemoteTargetConnectorTests
 
         runspace.ConnectionInfo.Should().BeNull();
         connector.IsAlive(StepTarget.Orchestrator, runspace).Should().BeTrue();
-        runspace.InitialSessionState.Commands[WriteAluLogCommand.CommandName].Should().NotBeEmpty();
+        runspace.InitialSessionState.Commands[WriteAluLog.FunctionName].Should().NotBeEmpty();
     }
 
     [Fact]

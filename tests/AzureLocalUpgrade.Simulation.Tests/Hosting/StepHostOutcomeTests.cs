@@ -85,6 +85,24 @@ public sealed class StepHostOutcomeTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task PowerShellsOwnWriteCommands_ShouldBeCapturedAsTheirStreams()
+    {
+        var result = await Run("""
+            Write-Information 'starting'
+            Write-Verbose 'detail'
+            Write-Warning 'careful'
+            Write-Output 'output'
+            """);
+
+        result.Outcome.Should().Be(ScriptOutcome.Succeeded);
+        result.Records.Should().Equal(
+            new StreamRecord("information", "starting"),
+            new StreamRecord("verbose", "detail"),
+            new StreamRecord("warning", "careful"));
+        result.Output.Should().Equal("output");
+    }
+
+    [Fact]
     public async Task TerminatingError_ShouldAppearOnTheErrorStream()
     {
         var result = await Run("Write-AluLog 'first'; throw 'boom'");

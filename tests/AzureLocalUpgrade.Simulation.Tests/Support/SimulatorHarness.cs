@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.PowerShell.Hosting;
 using AzureLocalUpgrade.Simulation.Scenarios;
 using AzureLocalUpgrade.Simulation.Sessions;
 
@@ -10,7 +11,7 @@ namespace AzureLocalUpgrade.Simulation.Tests.Support;
 
 /// <summary>
 /// A simulated cluster in a temp state folder, with sessions opened through the connector on the base state the
-/// engine uses (CreateDefault2 + ErrorActionPreference Stop), and scripts run by name as a runbook would.
+/// engine uses (EngineSessionState: CreateDefault, ErrorActionPreference Stop), and scripts run by name as a runbook would.
 /// </summary>
 internal sealed class SimulatorHarness : IDisposable
 {
@@ -34,12 +35,7 @@ internal sealed class SimulatorHarness : IDisposable
 
     public string Node(int position) => Inventory.Nodes[position - 1].Name;
 
-    public static InitialSessionState BaseState()
-    {
-        var state = InitialSessionState.CreateDefault2();
-        state.Variables.Add(new SessionStateVariableEntry("ErrorActionPreference", ActionPreference.Stop, null));
-        return state;
-    }
+    public static InitialSessionState BaseState() => EngineSessionState.Create();
 
     public Runspace Open(string? node)
     {

@@ -6,6 +6,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.AksArc;
 
 /// <summary>Installed PowerShellGet modules; the simulator tracks only AksHci.</summary>
 [Cmdlet(VerbsCommon.Get, "InstalledModule")]
+[OutputType("System.Management.Automation.PSCustomObject")]
 public sealed class GetInstalledModuleCommand : SimulatorCmdlet
 {
     public const string AksHciModule = "AksHci";

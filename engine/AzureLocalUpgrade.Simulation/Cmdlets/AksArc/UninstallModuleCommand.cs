@@ -4,6 +4,7 @@ using AzureLocalUpgrade.Simulation.Behaviour;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.AksArc;
 
 [Cmdlet(VerbsLifecycle.Uninstall, "Module")]
+[OutputType("System.Object")]
 public sealed class UninstallModuleCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]

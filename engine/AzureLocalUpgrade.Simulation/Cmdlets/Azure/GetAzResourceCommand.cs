@@ -6,11 +6,13 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Azure;
 
 /// <summary>The cluster's Azure resource (Microsoft.AzureStackHCI/clusters) with its identity, when registered.</summary>
 [Cmdlet(VerbsCommon.Get, "AzResource")]
+[OutputType("Microsoft.Azure.Commands.ResourceManager.Cmdlets.SdkModels.PSResource")]
 public sealed class GetAzResourceCommand : SimulatorCmdlet
 {
     public const string ClusterResourceType = "Microsoft.AzureStackHCI/clusters";
 
-    [Parameter(Position = 0)]
+    [Parameter]
+    [Alias("ResourceName")]
     public string? Name { get; set; }
 
     [Parameter]

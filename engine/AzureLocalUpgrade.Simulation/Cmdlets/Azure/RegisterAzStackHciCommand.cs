@@ -7,19 +7,19 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Azure;
 [Cmdlet(VerbsLifecycle.Register, "AzStackHCI")]
 public sealed class RegisterAzStackHciCommand : SimulatorCmdlet
 {
-    [Parameter]
+    [Parameter(Position = 5)]
     public string? TenantId { get; set; }
 
-    [Parameter]
+    [Parameter(Mandatory = true, Position = 1)]
     public string? SubscriptionId { get; set; }
 
-    [Parameter]
+    [Parameter(Position = 10)]
     public string? ComputerName { get; set; }
 
-    [Parameter]
+    [Parameter(Position = 6)]
     public string? ResourceGroupName { get; set; }
 
-    [Parameter]
+    [Parameter(Position = 2)]
     public string? Region { get; set; }
 
     [Parameter]

@@ -4,12 +4,14 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 
 [Cmdlet(VerbsCommon.Add, "CauClusterRole")]
+[OutputType("System.Object")]
 public sealed class AddCauClusterRoleCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]
     public string? ClusterName { get; set; }
 
     [Parameter]
+    [Alias("f")]
     public SwitchParameter Force { get; set; }
 
     [Parameter]

@@ -5,6 +5,7 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 
 [Cmdlet(VerbsCommon.Get, "CauClusterRole")]
+[OutputType("Microsoft.ClusterAwareUpdating.CauParameter")]
 public sealed class GetCauClusterRoleCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

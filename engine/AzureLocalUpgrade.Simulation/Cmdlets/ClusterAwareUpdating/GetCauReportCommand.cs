@@ -4,6 +4,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 
 /// <summary>Reports of finished Updating Runs, oldest first; -Last only the latest.</summary>
 [Cmdlet(VerbsCommon.Get, "CauReport")]
+[OutputType("Microsoft.ClusterAwareUpdating.CauReport", "Microsoft.ClusterAwareUpdating.CauReportSummary")]
 public sealed class GetCauReportCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

@@ -8,6 +8,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 /// current run, or else the last one.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CauRun")]
+[OutputType("Microsoft.ClusterAwareUpdating.CauRun", "Microsoft.ClusterAwareUpdating.RunState")]
 public sealed class GetCauRunCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

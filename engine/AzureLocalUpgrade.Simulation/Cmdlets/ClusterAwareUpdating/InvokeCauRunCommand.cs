@@ -9,50 +9,53 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 /// Runs an Updating Run to completion (advancing virtual time) and returns its report. A Failed run also writes an
 /// error; a PartiallyFailed one a warning. -ForceRecovery -Force clears a RunFailed lock.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "CauRun", DefaultParameterSetName = "Default")]
+[Cmdlet(VerbsLifecycle.Invoke, "CauRun", DefaultParameterSetName = "DefaultParamSet")]
+[OutputType("Microsoft.ClusterAwareUpdating.ClusterResult")]
 public sealed class InvokeCauRunCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]
     public string? ClusterName { get; set; }
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     public string[] CauPluginName { get; set; } = [CauRunRequest.WindowsUpdatePlugin];
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     public Hashtable[]? CauPluginArguments { get; set; }
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     [ValidateRange(-1, 64)]
     public int? MaxFailedNodes { get; set; }
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     [ValidateRange(0, 64)]
     public int MaxRetriesPerNode { get; set; } = 3;
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     public string[]? NodeOrder { get; set; }
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     public SwitchParameter RequireAllNodesOnline { get; set; }
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     [ValidateRange(-1, 360)]
     public int RebootTimeoutMinutes { get; set; } = 15;
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     public SwitchParameter EnableFirewallRules { get; set; }
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     public SwitchParameter ForceSelfUpdate { get; set; }
 
-    [Parameter(ParameterSetName = "Default")]
+    [Parameter(ParameterSetName = "DefaultParamSet")]
     [ValidateSet("NoFailback", "Immediate", "Policy")]
     public string FailbackMode { get; set; } = "Immediate";
 
     [Parameter(ParameterSetName = "RecoverParamSet", Mandatory = true)]
+    [Alias("Recover")]
     public SwitchParameter ForceRecovery { get; set; }
 
     [Parameter]
+    [Alias("f")]
     public SwitchParameter Force { get; set; }
 
     protected override void Execute()

@@ -7,6 +7,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 
 /// <summary>Per node, the feature update the RollingUpgradePlugin would install (WU offer or staged media).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "CauScan")]
+[OutputType("Microsoft.ClusterAwareUpdating.UpdateInfo")]
 public sealed class InvokeCauScanCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

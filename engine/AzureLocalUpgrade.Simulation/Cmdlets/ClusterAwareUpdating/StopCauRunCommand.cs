@@ -5,6 +5,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 
 /// <summary>Asks a run in progress to stop after the current node; returns whether there was a run to cancel.</summary>
 [Cmdlet(VerbsLifecycle.Stop, "CauRun")]
+[OutputType("System.Boolean")]
 public sealed class StopCauRunCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

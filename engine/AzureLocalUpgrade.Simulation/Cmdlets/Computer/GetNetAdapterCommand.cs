@@ -4,9 +4,11 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Computer;
 
 [Cmdlet(VerbsCommon.Get, "NetAdapter")]
+[OutputType("Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/NetAdapter")]
 public sealed class GetNetAdapterCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]
+    [Alias("ifAlias", "InterfaceAlias")]
     public string[]? Name { get; set; }
 
     protected override void Execute()

@@ -8,6 +8,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Computer;
 /// With -Wait (from another machine) it advances virtual time until the nodes are back, or -Timeout seconds pass.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Restart, "Computer")]
+[OutputType("System.Management.Automation.RemotingJob")]
 public sealed class RestartComputerCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]
@@ -15,6 +16,7 @@ public sealed class RestartComputerCommand : SimulatorCmdlet
     public string[]? ComputerName { get; set; }
 
     [Parameter]
+    [Alias("f")]
     public SwitchParameter Force { get; set; }
 
     [Parameter]
@@ -25,6 +27,7 @@ public sealed class RestartComputerCommand : SimulatorCmdlet
     public int Timeout { get; set; } = -1;
 
     [Parameter]
+    [ValidateSet("Wmi", "WinRM", "PowerShell")]
     public string? For { get; set; }
 
     protected override void Execute()

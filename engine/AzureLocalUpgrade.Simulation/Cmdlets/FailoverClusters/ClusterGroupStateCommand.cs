@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using AzureLocalUpgrade.Simulation.Model;
+using AzureLocalUpgrade.Simulation.Behaviour;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
@@ -9,8 +10,9 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 /// </summary>
 public abstract class ClusterGroupStateCommand : SimulatorCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public string Name { get; set; } = "";
+    // Optional as in the reference, where -InputObject can name the group instead; the simulator models -Name only.
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string? Name { get; set; }
 
     [Parameter]
     public SwitchParameter Wait { get; set; }
@@ -22,7 +24,9 @@ public abstract class ClusterGroupStateCommand : SimulatorCmdlet
     {
         CheckClusterName(s, Cluster);
         RequireClusterRunning(s);
-        var group = s.FindGroup(Name) ?? throw NotFound("Cluster group", Name, s.Groups.Select(g => g.Name));
+        var name = Name ?? throw new SimulationException(
+            "GroupNameRequired", ErrorCategory.InvalidArgument, $"{MyInvocation.MyCommand.Name} in the simulator needs -Name.");
+        var group = s.FindGroup(name) ?? throw NotFound("Cluster group", name, s.Groups.Select(g => g.Name));
         Change(s, group);
         return Projections.Group(s, group);
     }));

@@ -3,6 +3,7 @@ using System.Management.Automation;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 [Cmdlet(VerbsCommon.Get, "Cluster")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.Cluster")]
 public sealed class GetClusterCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

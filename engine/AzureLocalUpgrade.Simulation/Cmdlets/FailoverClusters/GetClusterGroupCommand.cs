@@ -3,6 +3,7 @@ using System.Management.Automation;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 [Cmdlet(VerbsCommon.Get, "ClusterGroup")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterGroup")]
 public sealed class GetClusterGroupCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

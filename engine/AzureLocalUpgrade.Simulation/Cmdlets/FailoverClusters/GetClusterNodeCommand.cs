@@ -4,6 +4,7 @@ using AzureLocalUpgrade.Simulation.Behaviour;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 [Cmdlet(VerbsCommon.Get, "ClusterNode")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterNode")]
 public sealed class GetClusterNodeCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

@@ -5,6 +5,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>Lists cluster resources; piped a group (Get-ClusterGroup X | Get-ClusterResource), only that group's.</summary>
 [Cmdlet(VerbsCommon.Get, "ClusterResource")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterResource")]
 public sealed class GetClusterResourceCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

@@ -3,6 +3,7 @@ using System.Management.Automation;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 [Cmdlet(VerbsCommon.Get, "ClusterSharedVolume")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterSharedVolume")]
 public sealed class GetClusterSharedVolumeCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

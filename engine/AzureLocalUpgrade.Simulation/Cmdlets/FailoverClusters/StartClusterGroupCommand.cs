@@ -6,6 +6,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>Brings a group online. A group whose resources are broken (Cloud Management "failed") fails to start.</summary>
 [Cmdlet(VerbsLifecycle.Start, "ClusterGroup")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterGroup")]
 public sealed class StartClusterGroupCommand : ClusterGroupStateCommand
 {
     private protected override void Change(SimulationState state, ClusterGroupState group)

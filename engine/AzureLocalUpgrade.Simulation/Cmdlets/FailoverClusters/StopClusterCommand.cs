@@ -8,6 +8,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 public sealed class StopClusterCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]
+    [Alias("Name")]
     public string? Cluster { get; set; }
 
     [Parameter]

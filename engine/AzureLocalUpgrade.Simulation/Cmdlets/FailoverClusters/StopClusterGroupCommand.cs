@@ -5,6 +5,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>Takes a healthy group offline.</summary>
 [Cmdlet(VerbsLifecycle.Stop, "ClusterGroup")]
+[OutputType("Microsoft.FailoverClusters.PowerShell.ClusterGroup")]
 public sealed class StopClusterGroupCommand : ClusterGroupStateCommand
 {
     private protected override void Change(SimulationState state, ClusterGroupState group)

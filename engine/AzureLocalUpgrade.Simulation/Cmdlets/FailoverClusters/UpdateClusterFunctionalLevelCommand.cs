@@ -5,6 +5,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>Raises the cluster functional level (permanent). -WhatIf checks that it would succeed without changing anything.</summary>
 [Cmdlet(VerbsData.Update, "ClusterFunctionalLevel", SupportsShouldProcess = true)]
+[OutputType("Microsoft.FailoverClusters.PowerShell.Cluster")]
 public sealed class UpdateClusterFunctionalLevelCommand : SimulatorCmdlet
 {
     [Parameter]

@@ -4,6 +4,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.HyperV;
 
 /// <summary>Get-VM [[-Name] &lt;string[]&gt;] [-ComputerName &lt;string[]&gt;]: the session's VMs, or those of the named hosts.</summary>
 [Cmdlet(VerbsCommon.Get, "VM")]
+[OutputType("Microsoft.HyperV.PowerShell.VirtualMachine")]
 public sealed class GetVmCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

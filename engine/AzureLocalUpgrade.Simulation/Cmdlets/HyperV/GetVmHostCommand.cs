@@ -9,6 +9,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.HyperV;
 /// The orchestrator is not a Hyper-V host, so there -ComputerName is required.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VMHost")]
+[OutputType("Microsoft.HyperV.PowerShell.VMHost")]
 public sealed class GetVmHostCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

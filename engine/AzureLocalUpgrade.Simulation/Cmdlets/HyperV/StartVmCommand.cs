@@ -4,9 +4,11 @@ using AzureLocalUpgrade.Simulation.Model;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.HyperV;
 
 [Cmdlet(VerbsLifecycle.Start, "VM")]
+[OutputType("Microsoft.HyperV.PowerShell.VirtualMachine")]
 public sealed class StartVmCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("VMName")]
     public string[] Name { get; set; } = [];
 
     protected override void Execute() => OnCluster(s =>

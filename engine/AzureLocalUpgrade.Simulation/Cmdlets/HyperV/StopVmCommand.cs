@@ -4,9 +4,11 @@ using AzureLocalUpgrade.Simulation.Model;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.HyperV;
 
 [Cmdlet(VerbsLifecycle.Stop, "VM")]
+[OutputType("Microsoft.HyperV.PowerShell.VirtualMachine")]
 public sealed class StopVmCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("VMName")]
     public string[] Name { get; set; } = [];
 
     [Parameter]

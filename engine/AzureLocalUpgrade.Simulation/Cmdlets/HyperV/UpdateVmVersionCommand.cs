@@ -6,9 +6,11 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.HyperV;
 
 /// <summary>Raises a VM's configuration version to the highest its host supports. The VM must be off.</summary>
 [Cmdlet(VerbsData.Update, "VMVersion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType("Microsoft.HyperV.PowerShell.VirtualMachine")]
 public sealed class UpdateVmVersionCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("VMName")]
     public string[] Name { get; set; } = [];
 
     [Parameter]

@@ -5,6 +5,7 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Media;
 
 [Cmdlet(VerbsData.Dismount, "DiskImage")]
+[OutputType("Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_DiskImage")]
 public sealed class DismountDiskImageCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -6,6 +6,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Media;
 
 /// <summary>Mounts setup media; the release is read from the ISO's file name (23H2/2503, 24H2/2505).</summary>
 [Cmdlet(VerbsData.Mount, "DiskImage")]
+[OutputType("Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_DiskImage")]
 public sealed class MountDiskImageCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]

@@ -5,16 +5,21 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Media;
 
 /// <summary>
-/// Runs setup.exe from staged media: '/auto upgrade' stages the media's feature update for the next reboot.
-/// Other programs are not simulated.
+/// Runs setup.exe from staged media: '/auto upgrade' stages the media's feature update, and then Setup restarts the
+/// machine itself to finish it unless '/noreboot' is given (Windows Setup command-line options, /NoReboot: no restart
+/// after the down-level phase; the caller restarts when it chooses). The simulated install always runs to its end in
+/// virtual time; without -Wait the caller simply does not wait for it. Other programs are not simulated.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "Process")]
+[OutputType("System.Diagnostics.Process")]
 public sealed class StartProcessCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
+    [Alias("PSPath", "Path")]
     public string FilePath { get; set; } = "";
 
     [Parameter(Position = 1)]
+    [Alias("Args")]
     public string[]? ArgumentList { get; set; }
 
     [Parameter]
@@ -24,6 +29,7 @@ public sealed class StartProcessCommand : SimulatorCmdlet
     public SwitchParameter PassThru { get; set; }
 
     [Parameter]
+    [Alias("nnw")]
     public SwitchParameter NoNewWindow { get; set; }
 
     protected override void Execute()
@@ -45,17 +51,22 @@ public sealed class StartProcessCommand : SimulatorCmdlet
                 return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900210));
             }
 
-            if (s.Stretch && release == "23H2")
-            {
-                return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900208));
-            }
-
             if (Wait)
             {
                 Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
             }
 
             node.PendingFeatureUpdate = release;
+            if (!arguments.Contains("/noreboot", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!Wait)
+                {
+                    Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
+                }
+
+                NodeOperations.BeginRestart(s, node, soft: false);
+            }
+
             return new ProcessInfo(4242, "setup", Wait, 0);
         });
         if (PassThru)

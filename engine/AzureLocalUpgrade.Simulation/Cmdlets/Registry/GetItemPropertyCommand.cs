@@ -5,12 +5,14 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Registry;
 
 /// <summary>Registry values of a key on this node, as one object with a property per value.</summary>
 [Cmdlet(VerbsCommon.Get, "ItemProperty")]
+[OutputType("System.Management.Automation.PSCustomObject")]
 public sealed class GetItemPropertyCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
     public string Path { get; set; } = "";
 
     [Parameter(Position = 1)]
+    [Alias("PSProperty")]
     public string[]? Name { get; set; }
 
     protected override void Execute() => WriteObject(OnLocalNode((s, node) =>

@@ -4,13 +4,16 @@ using AzureLocalUpgrade.Simulation.Behaviour;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Registry;
 
 /// <summary>Creates a registry key (HKLM:\...) or a folder on this node. An existing key or folder is an error unless -Force.</summary>
-[Cmdlet(VerbsCommon.New, "Item")]
+[Cmdlet(VerbsCommon.New, "Item", DefaultParameterSetName = "pathSet")]
+[OutputType("System.IO.DirectoryInfo")]
 public sealed class NewItemCommand : SimulatorCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
+    // The reference's two sets: the item's full path (pathSet), or a parent path and -Name (nameSet).
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = "pathSet")]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = "nameSet")]
     public string Path { get; set; } = "";
 
-    [Parameter]
+    [Parameter(Mandatory = true, ParameterSetName = "nameSet")]
     public string? Name { get; set; }
 
     [Parameter]

@@ -5,15 +5,17 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Registry;
 
 /// <summary>Creates a registry value on this node; fails when it exists unless -Force.</summary>
 [Cmdlet(VerbsCommon.New, "ItemProperty")]
+[OutputType("System.Management.Automation.PSCustomObject")]
 public sealed class NewItemPropertyCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
     public string Path { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1)]
+    [Alias("PSProperty")]
     public string Name { get; set; } = "";
 
-    [Parameter(Position = 2)]
+    [Parameter]
     [AllowNull]
     public object? Value { get; set; }
 

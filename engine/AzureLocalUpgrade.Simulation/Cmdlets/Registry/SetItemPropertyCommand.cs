@@ -5,12 +5,14 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Registry;
 
 /// <summary>Sets (or creates) a registry value on this node; the key must exist.</summary>
 [Cmdlet(VerbsCommon.Set, "ItemProperty")]
+[OutputType("System.Management.Automation.PSCustomObject")]
 public sealed class SetItemPropertyCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
     public string Path { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1)]
+    [Alias("PSProperty")]
     public string Name { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 2)]
@@ -18,7 +20,6 @@ public sealed class SetItemPropertyCommand : SimulatorCmdlet
     public object? Value { get; set; }
 
     [Parameter]
-    [Alias("PropertyType")]
     [ValidateSet("String", "DWord", "QWord", "ExpandString", "MultiString", "Binary", "Unknown")]
     public string? Type { get; set; }
 

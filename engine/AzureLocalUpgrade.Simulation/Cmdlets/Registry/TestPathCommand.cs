@@ -5,6 +5,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Registry;
 
 /// <summary>Whether a registry key or a simulated file/folder exists on this node.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "Path")]
+[OutputType("System.Boolean")]
 public sealed class TestPathCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]

@@ -9,8 +9,5 @@ public sealed class DisableWsManCredSspCommand : SimulatorCmdlet
     [ValidateSet("Client", "Server")]
     public string Role { get; set; } = "";
 
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
     protected override void Execute() => CredSspSettings.Apply(this, Role, null, enable: false);
 }

@@ -4,6 +4,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Remoting;
 
 /// <summary>Enables PowerShell remoting on this node (CAU needs it on every node).</summary>
 [Cmdlet(VerbsLifecycle.Enable, "PSRemoting")]
+[OutputType("System.String")]
 public sealed class EnablePsRemotingCommand : SimulatorCmdlet
 {
     [Parameter]

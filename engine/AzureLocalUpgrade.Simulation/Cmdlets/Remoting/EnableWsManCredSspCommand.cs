@@ -4,6 +4,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Remoting;
 
 /// <summary>Server role: this node accepts delegated credentials. Client role: this machine delegates to -DelegateComputer.</summary>
 [Cmdlet(VerbsLifecycle.Enable, "WSManCredSSP")]
+[OutputType("System.Xml.XmlElement")]
 public sealed class EnableWsManCredSspCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]

@@ -4,6 +4,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Remoting;
 
 /// <summary>The two lines Get-WSManCredSSP prints: client delegation, then whether this machine receives credentials.</summary>
 [Cmdlet(VerbsCommon.Get, "WSManCredSSP")]
+[OutputType("System.String")]
 public sealed class GetWsManCredSspCommand : SimulatorCmdlet
 {
     protected override void Execute() => WriteObject(OnCluster(s =>

@@ -3,6 +3,7 @@ using System.Management.Automation;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Remoting;
 
 [Cmdlet(VerbsCommon.Set, "WSManQuickConfig")]
+[OutputType("System.String")]
 public sealed class SetWsManQuickConfigCommand : SimulatorCmdlet
 {
     [Parameter]

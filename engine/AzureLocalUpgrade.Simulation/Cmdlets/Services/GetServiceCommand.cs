@@ -3,9 +3,11 @@ using System.Management.Automation;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Services;
 
 [Cmdlet(VerbsCommon.Get, "Service")]
+[OutputType("System.ServiceProcess.ServiceController")]
 public sealed class GetServiceCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]
+    [Alias("ServiceName")]
     public string[]? Name { get; set; }
 
     protected override void Execute()

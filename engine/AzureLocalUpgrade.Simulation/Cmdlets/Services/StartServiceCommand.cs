@@ -6,9 +6,11 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Services;
 
 /// <summary>Starts a service; starting clussvc brings the node back into the cluster.</summary>
 [Cmdlet(VerbsLifecycle.Start, "Service")]
+[OutputType("System.ServiceProcess.ServiceController")]
 public sealed class StartServiceCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
+    [Alias("ServiceName")]
     public string Name { get; set; } = "";
 
     protected override void Execute() => OnLocalNode((s, node) =>

@@ -6,9 +6,11 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Services;
 
 /// <summary>Stops a service; stopping clussvc takes the node out of the cluster (its roles fail over).</summary>
 [Cmdlet(VerbsLifecycle.Stop, "Service")]
+[OutputType("System.ServiceProcess.ServiceController")]
 public sealed class StopServiceCommand : SimulatorCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
+    [Alias("ServiceName")]
     public string Name { get; set; } = "";
 
     [Parameter]

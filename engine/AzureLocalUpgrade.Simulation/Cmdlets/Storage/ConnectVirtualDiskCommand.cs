@@ -3,15 +3,20 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
 
-/// <summary>Brings a virtual disk online.</summary>
-[Cmdlet(VerbsCommunications.Connect, "VirtualDisk")]
+/// <summary>Refuses on the simulated (clustered Storage Spaces Direct) disks; see VirtualDiskAttachment.</summary>
+[Cmdlet(VerbsCommunications.Connect, "VirtualDisk", DefaultParameterSetName = ByFriendlyName)]
+[OutputType("Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_VirtualDisk")]
 public sealed class ConnectVirtualDiskCommand : SimulatorCmdlet
 {
-    [Parameter(Position = 0)]
+    // The reference's parameter set names (the Storage cmdlets are CDXML): a name or a piped object, each mandatory in its set.
+    private const string ByFriendlyName = "ByFriendlyName";
+    private const string ByInputObject = "InputObject (cdxml)";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByFriendlyName)]
     public string? FriendlyName { get; set; }
 
-    [Parameter(ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
     public VirtualDiskInfo? InputObject { get; set; }
 
-    protected override void Execute() => OnCluster(s => VirtualDiskAttachment.Set(s, FriendlyName, InputObject, attached: true));
+    protected override void Execute() => QueryCluster(s => VirtualDiskAttachment.Refuse(s, FriendlyName, InputObject, CommandName));
 }

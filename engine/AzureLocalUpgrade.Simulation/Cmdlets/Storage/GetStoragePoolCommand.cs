@@ -6,6 +6,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
 
 /// <summary>The S2D pool and the primordial pool. -IsPrimordial $false selects the S2D pool.</summary>
 [Cmdlet(VerbsCommon.Get, "StoragePool")]
+[OutputType("Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_StoragePool")]
 public sealed class GetStoragePoolCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

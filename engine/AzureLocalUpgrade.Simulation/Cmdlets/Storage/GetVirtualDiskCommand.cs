@@ -3,6 +3,7 @@ using System.Management.Automation;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
 
 [Cmdlet(VerbsCommon.Get, "VirtualDisk")]
+[OutputType("Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_VirtualDisk")]
 public sealed class GetVirtualDiskCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0)]

@@ -5,9 +5,10 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
 
 /// <summary>Cluster volumes; piped a mounted disk image, the ISO's volume with its drive letter.</summary>
 [Cmdlet(VerbsCommon.Get, "Volume")]
+[OutputType("Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_Volume")]
 public sealed class GetVolumeCommand : SimulatorCmdlet
 {
-    [Parameter(Position = 0)]
+    [Parameter]
     public string? FileSystemLabel { get; set; }
 
     [Parameter(ValueFromPipeline = true)]

@@ -5,13 +5,18 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
 
 /// <summary>Raises the pool version to what the lowest node build supports (after every node is upgraded).</summary>
-[Cmdlet(VerbsData.Update, "StoragePool", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Update, "StoragePool", DefaultParameterSetName = ByFriendlyName, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType("Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_StoragePool")]
 public sealed class UpdateStoragePoolCommand : SimulatorCmdlet
 {
-    [Parameter(Position = 0)]
+    // The reference's parameter set names (the Storage cmdlets are CDXML): a name or a piped object, each mandatory in its set.
+    private const string ByFriendlyName = "ByFriendlyName";
+    private const string ByInputObject = "InputObject (cdxml)";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByFriendlyName)]
     public string? FriendlyName { get; set; }
 
-    [Parameter(ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
     public StoragePoolInfo? InputObject { get; set; }
 
     [Parameter]

@@ -11,6 +11,7 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.WindowsUpdate;
 /// Other CIM classes are not simulated.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "CimMethod")]
+[OutputType("System.Management.Automation.PSCustomObject")]
 public sealed class InvokeCimMethodCommand : SimulatorCmdlet
 {
     private const string WindowsUpdateNamespace = "root/Microsoft/Windows/WindowsUpdate";
@@ -18,13 +19,15 @@ public sealed class InvokeCimMethodCommand : SimulatorCmdlet
     [Parameter]
     public string Namespace { get; set; } = "root/cimv2";
 
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, Position = 0)]
+    [Alias("Class")]
     public string ClassName { get; set; } = "";
 
-    [Parameter(Mandatory = true, Position = 1)]
+    [Parameter(Mandatory = true, Position = 2)]
+    [Alias("Name")]
     public string MethodName { get; set; } = "";
 
-    [Parameter]
+    [Parameter(Position = 1)]
     public IDictionary? Arguments { get; set; }
 
     protected override void Execute()
