@@ -106,14 +106,21 @@ public sealed class PlanCommand(CliConsole console)
             (request.Format is "text" or "markdown" ? console.Out : console.Error).Write(windowFit);
         }
 
-        return request.OutFile is null ? ExitCodes.Success : Save(plan, request.OutFile);
+        return request.OutFile is null ? ExitCodes.Success : Save(plan, graph!, request);
     }
 
-    private int Save(Plan plan, string outFile)
+    private int Save(Plan plan, StepGraph graph, Request request)
     {
+        var outFile = request.OutFile!;
         try
         {
-            var hash = PlanFile.Save(plan, console.FullPath(outFile));
+            if (PlanSources.Collect(graph.SourceHashes, console.FullPath(request.Runbook), console.FullPath(request.Cluster)) is not { } sources)
+            {
+                console.Error.WriteLine("alu: error: a source file changed while the plan was being made; the plan was not saved.\n  hint: run alu plan again.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var hash = PlanFile.Save(plan, console.FullPath(outFile), sources);
             console.Error.WriteLine($"Saved plan to {console.DisplayPath(outFile)} ({hash})");
             return ExitCodes.Success;
         }

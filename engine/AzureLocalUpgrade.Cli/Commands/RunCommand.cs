@@ -91,14 +91,8 @@ public sealed class RunCommand(CliConsole console)
     /// <summary>A saved plan runs only if its sources are unchanged and compiling them again gives the same plan bytes.</summary>
     private Compiled? CompileSavedPlan(string planPath, Request request, string? paramsFile, DiagnosticBag bag)
     {
-        if (SavedPlan.Read(planPath, bag) is not { } plan)
+        if (SavedPlan.Read(planPath, bag) is not { } saved || Locate(saved, request, bag) is not { } plan)
         {
-            return null;
-        }
-
-        if (request.Cluster is { } cluster && console.FullPath(cluster) != plan.InventoryPath)
-        {
-            bag.Add(RunInputDiagnostics.PlanUnreadable(planPath, $"it was made for the inventory {console.DisplayPath(plan.InventoryPath)}, not {cluster}"));
             return null;
         }
 
@@ -122,6 +116,36 @@ public sealed class RunCommand(CliConsole console)
         }
 
         return new Compiled(graph, plan.RunbookPath, plan.Hash);
+    }
+
+    /// <summary>
+    /// Where the plan's files are now. The inventory given with --cluster wins; otherwise the files at the paths the
+    /// plan recorded (relative to the plan) are used when they exist, and are then checked for edits; a plan moved
+    /// away from them (copied to a scheduler's folder) uses the copies it carries, written out under the state folder.
+    /// </summary>
+    private SavedPlan? Locate(SavedPlan plan, Request request, DiagnosticBag bag)
+    {
+        var located = plan;
+        var runbookMissing = !File.Exists(plan.RunbookPath);
+        var inventoryMissing = !File.Exists(plan.InventoryPath) && request.Cluster is null;
+        if ((runbookMissing || inventoryMissing) && plan.Sources.Count > 0)
+        {
+            var folder = Path.Combine(StateDirectoryLocator.Resolve(request.Execution.StateDir, console.WorkingDirectory),
+                "plans", plan.Hash.Replace("sha256:", "", StringComparison.Ordinal)[..16]);
+            if (PlanSources.Materialize(plan, folder, bag) is not { } copies)
+            {
+                return null;
+            }
+
+            located = plan with
+            {
+                RunbookPath = runbookMissing ? copies.Runbook : plan.RunbookPath,
+                InventoryPath = inventoryMissing ? copies.Inventory : plan.InventoryPath,
+            };
+        }
+
+        // An inventory named on the command line is the one to use wherever the plan was made; drift is still refused.
+        return request.Cluster is { } cluster ? located with { InventoryPath = console.FullPath(cluster) } : located;
     }
 
     /// <summary>

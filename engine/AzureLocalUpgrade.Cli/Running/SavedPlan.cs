@@ -9,6 +9,7 @@ namespace AzureLocalUpgrade.Cli.Running;
 /// inventory are, the hashes they had, the cluster facts, and the non-secret parameter values to compile with again.
 /// </summary>
 /// <param name="SetArgs">The plan's parameter values as <c>name=value</c>, secrets left out (they are never saved).</param>
+/// <param name="Sources">The copies of the source files saved inside the plan, by sourceHashes key (empty when none).</param>
 public sealed record SavedPlan(
     string PlanPath,
     string Hash,
@@ -16,7 +17,8 @@ public sealed record SavedPlan(
     string InventoryPath,
     IReadOnlyDictionary<string, string> SourceHashes,
     IReadOnlyDictionary<string, string> InventoryFacts,
-    IReadOnlyList<string> SetArgs)
+    IReadOnlyList<string> SetArgs,
+    IReadOnlyDictionary<string, string> Sources)
 {
     /// <summary>True when <paramref name="path"/> looks like a saved plan rather than a runbook.</summary>
     public static bool IsPlanFile(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
@@ -60,7 +62,8 @@ public sealed record SavedPlan(
                 Path.GetFullPath(root.GetProperty("cluster").GetProperty("inventoryPath").GetString()!, folder),
                 StringMap(root.GetProperty("sourceHashes")),
                 StringMap(root.GetProperty("inventoryFingerprint")),
-                SetArguments(root));
+                SetArguments(root),
+                root.TryGetProperty(PlanFile.SourcesMember, out var sources) ? StringMap(sources) : new Dictionary<string, string>());
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Runs;
 using AzureLocalUpgrade.Simulation;
 
@@ -29,8 +30,12 @@ public static class StatusText
             text.Append(run.Detail).Append('\n');
         }
 
-        text.Append('\n').Append(Table(["STEP", "TARGET", "STATUS", "ATTEMPTS", "DURATION"],
-            detail.Steps.Select(s => new[] { s.StepId, s.Target ?? "", s.Status.ToString(), s.Attempts.ToString(CultureInfo.InvariantCulture), s.Duration?.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) ?? "" })));
+        text.Append('\n').Append(Table(["STEP", "TARGET", "STATUS", "ATTEMPTS", "DURATION", "WHY"],
+            detail.Steps.Select(s => new[]
+            {
+                s.StepId, s.Target ?? "", s.Status.ToString(), s.Attempts.ToString(CultureInfo.InvariantCulture),
+                s.Duration?.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) ?? "", Why(s),
+            })));
         foreach (var leftover in detail.Leftovers)
         {
             text.Append("left over: ").Append(leftover).Append('\n');
@@ -58,6 +63,12 @@ public static class StatusText
 
         return text.ToString();
     }
+
+    // Only a step that did not simply succeed needs a reason beside it; one line, so the table stays a table.
+    private static string Why(RunStepRow step) =>
+        step.Status is StepStatus.Succeeded or StepStatus.Running || step.Message is null
+            ? ""
+            : step.Message.ReplaceLineEndings(" ").Trim() is var line && line.Length > 100 ? line[..100] + "…" : step.Message.ReplaceLineEndings(" ").Trim();
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -103,6 +103,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic UnknownFragmentInput(SourceSpan span, string alias, string input, IEnumerable<string> declared) =>
         Error(span, DiagnosticCodes.UnknownFragmentInput, $"The fragment '{alias}' has no input '{input}'. Declared inputs: {Listed(declared)}.");
 
+    public static Diagnostic FragmentInputWrongType(SourceSpan span, string alias, string input, string reason) =>
+        Error(span, DiagnosticCodes.FragmentInputWrongType, $"The fragment '{alias}' input '{input}' is not valid: {reason}.", "Give a value of the input's declared type (see the fragment's 'inputs:'), or a template such as '{{ params.x }}'.");
+
     public static Diagnostic NodeTargetOutsideForEach(SourceSpan span, string stepId) =>
         Error(span, DiagnosticCodes.NodeTargetOutsideForEach, $"Step '{stepId}' runs 'on: node' but is not inside a 'forEach: node' group, so there is no node.", "Use 'on: cluster' for a cluster-wide command, or move the step into a 'forEach: node' group.");
 

@@ -43,6 +43,7 @@ public static class DiagnosticCodes
     public const string UnknownUseAlias = "ALU2004";
     public const string MissingFragmentInput = "ALU2005";
     public const string UnknownFragmentInput = "ALU2006";
+    public const string FragmentInputWrongType = "ALU2017";
     public const string NodeTargetOutsideForEach = "ALU2007";
     public const string InvalidDuration = "ALU2008";
     public const string StepKindMissing = "ALU2009";

@@ -1,5 +1,6 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Parameters;
 
 namespace AzureLocalUpgrade.Engine.Validation;
 
@@ -113,6 +114,11 @@ public static class SemanticValidator
             {
                 bag.Add(DiagnosticCatalog.UnknownFragmentInput(value.Text.Span, use.Alias, name, declared));
             }
+            else if (!value.IsTemplate && WrongTypeReason(fragment.Parameters.First(p => p.Name == name), value) is { } reason)
+            {
+                // A template's value is known only at compile time (ALU3003 then); a literal can be judged now.
+                bag.Add(DiagnosticCatalog.FragmentInputWrongType(value.Text.Span, use.Alias, name, reason));
+            }
         }
 
         foreach (var input in fragment.Parameters.Where(p => p.Required && p.Default is null))
@@ -123,4 +129,20 @@ public static class SemanticValidator
             }
         }
     }
+
+    private static string? WrongTypeReason(ParameterDefinition input, TemplateValue value)
+    {
+        var text = value.Literal is { } literal ? ParameterValueConverter.Canonical(literal) : value.Text.Value;
+        var typeName = ParameterValueConverter.TypeName(input.Type);
+        return ParameterValueConverter.Check(input, text).Problem switch
+        {
+            ParameterValueProblem.WrongType => $"'{Shorten(text)}' is not a valid {typeName}",
+            ParameterValueProblem.NotInEnum => $"'{Shorten(text)}' is not one of: {string.Join(", ", input.Enum)}",
+            ParameterValueProblem.PatternMismatch => $"'{Shorten(text)}' does not match the pattern {input.Pattern}",
+            _ => null,
+        };
+    }
+
+    // A value is echoed in the message; a pasted paragraph should not be.
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

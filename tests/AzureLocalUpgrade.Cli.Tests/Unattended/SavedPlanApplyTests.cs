@@ -55,16 +55,17 @@ public sealed class SavedPlanApplyTests
     }
 
     [Fact]
-    public async Task A_plan_given_another_inventory_is_refused()
+    public async Task A_plan_given_an_inventory_with_other_facts_is_refused_naming_the_drift()
     {
         using var workspace = new UnattendedWorkspace();
         await workspace.SavePlan();
-        File.Copy(workspace.File("cluster.yaml"), workspace.File("other.yaml"));
+        File.WriteAllText(workspace.File("other.yaml"), File.ReadAllText(workspace.File("cluster.yaml")).Replace("orchestratorOs: Windows Server 2022", "orchestratorOs: Windows Server 2025", StringComparison.Ordinal));
 
-        var run = await workspace.RunPlan("--cluster", "other.yaml");
+        var run = await workspace.RunPlan("--cluster", "other.yaml", "--approve", "change-approved");
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("error ALU6001");
+        run.Error.Should().Contain("other.yaml");
+        workspace.RunFolders().Should().BeEmpty();
     }
 
     [Fact]

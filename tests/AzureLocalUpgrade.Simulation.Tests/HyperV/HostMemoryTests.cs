@@ -8,12 +8,12 @@ public sealed class HostMemoryTests : IDisposable
 {
     private const long VmBytes = 8L * 1024 * 1024 * 1024;
 
-    // The health gate's room-for-roles script (runbooks/fragments/health-gate.yaml), with $Node bound first.
+    // The health gate's room-for-roles script (runbooks/fragments/health-gate.yaml, on the orchestrator), with $Node and $ClusterName bound first.
     private const string RoomCheck = """
         $needed = 0
         Get-VM -ComputerName $Node | Where-Object State -eq 'Running' | ForEach-Object { $needed += $_.MemoryAssigned }
         $free = 0
-        Get-ClusterNode | Where-Object { $_.Name -ne $Node -and $_.State -eq 'Up' } | ForEach-Object {
+        Get-ClusterNode -Cluster $ClusterName | Where-Object { $_.Name -ne $Node -and $_.State -eq 'Up' } | ForEach-Object {
           $host_ = Get-VMHost -ComputerName $_.Name
           $used = 0
           Get-VM -ComputerName $_.Name | Where-Object State -eq 'Running' | ForEach-Object { $used += $_.MemoryAssigned }
@@ -69,7 +69,7 @@ public sealed class HostMemoryTests : IDisposable
     {
         Recreate(vmsPerNode);
 
-        var verdict = _sim.RunOn(_sim.Node(1), $"$Node = '{_sim.Node(1)}'\n{RoomCheck}").Single().BaseObject;
+        var verdict = _sim.RunOn(null, $"$Node = '{_sim.Node(1)}'; $ClusterName = 'hci01'\n{RoomCheck}").Single().BaseObject;
         var drain = () => _sim.RunOn(_sim.Node(1), $"Suspend-ClusterNode -Name {_sim.Node(1)} -Drain -Wait");
 
         verdict.Should().Be(room);

@@ -60,7 +60,7 @@ public sealed class SessionTests : IDisposable
     {
         var node = _sim.Node(1);
         var session = _sim.Open(node);
-        _sim.RunOn(_sim.Node(2), $"Restart-Computer -ComputerName {node} -Force -Wait");
+        _sim.RunOn(null, $"Restart-Computer -ComputerName {node} -Force -Wait");
 
         var act = () => SimulatorHarness.Run(session, "Get-Service clussvc");
 

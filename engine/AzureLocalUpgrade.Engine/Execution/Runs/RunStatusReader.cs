@@ -60,7 +60,7 @@ public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClo
             };
         }
 
-        return new RunDetail(summary, rows.Values.ToList(), leftovers);
+        return new RunDetail(summary, GroupRowStatus.Complete(rows.Values.ToList(), summary.State), leftovers);
     }
 
     private IReadOnlyList<JournalRecord> ReadRecords(string runId) =>

@@ -61,7 +61,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         md.Append("\n## Parameters\n\n| Name | Value |\n|---|---|\n");
         foreach (var parameter in plan.Parameters)
         {
-            md.Append($"| {Cell(parameter.Name)} | `{Cell(PlanValueText.Format(parameter.Value))}` |\n");
+            md.Append($"| {Cell(parameter.Name)} | {Code(Cell(PlanValueText.Format(parameter.Value)))} |\n");
         }
     }
 
@@ -137,6 +137,27 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
 
     private static string? NodeOfInstance(string stepId, Plan plan) =>
         plan.Cluster.Nodes.FirstOrDefault(n => stepId.Contains($"[{n.Name}]", StringComparison.Ordinal))?.Name;
+
+    // An empty code span (two backticks) renders as literal backticks in most viewers, and a backtick inside a value
+    // would end the span early: empty values read "(empty)", others get a fence longer than any run of backticks inside.
+    private static string Code(string text)
+    {
+        if (text.Length == 0)
+        {
+            return "(empty)";
+        }
+
+        var longestRun = 0;
+        for (int i = 0, run = 0; i < text.Length; i++)
+        {
+            run = text[i] == '`' ? run + 1 : 0;
+            longestRun = Math.Max(longestRun, run);
+        }
+
+        var fence = new string('`', longestRun + 1);
+        var pad = text.StartsWith('`') || text.EndsWith('`') ? " " : "";
+        return $"{fence}{pad}{text}{pad}{fence}";
+    }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

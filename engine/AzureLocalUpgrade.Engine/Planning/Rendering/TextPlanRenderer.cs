@@ -21,7 +21,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
             text.Append("Parameters:\n");
             foreach (var parameter in plan.Parameters)
             {
-                text.Append($"  {parameter.Name} = {PlanValueText.Format(parameter.Value)}\n");
+                text.Append($"  {parameter.Name} = {(PlanValueText.Format(parameter.Value) is { Length: > 0 } shown ? shown : "(empty)")}\n");
             }
         }
 

@@ -4,7 +4,10 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Azure;
 
-/// <summary>The cluster's Azure resource (Microsoft.AzureStackHCI/clusters) with its identity, when registered.</summary>
+/// <summary>
+/// The cluster's Azure resource (Microsoft.AzureStackHCI/clusters) with its identity, when registered. Like the real
+/// Az.Resources cmdlet it calls Azure, so this machine must be signed in (Connect-AzAccount).
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "AzResource")]
 [OutputType("Microsoft.Azure.Commands.ResourceManager.Cmdlets.SdkModels.PSResource")]
 public sealed class GetAzResourceCommand : SimulatorCmdlet
@@ -24,8 +27,9 @@ public sealed class GetAzResourceCommand : SimulatorCmdlet
     [Parameter]
     public SwitchParameter ExpandProperties { get; set; }
 
-    protected override void Execute() => WriteObject(OnCluster(s =>
+    protected override void Execute() => WriteObject(QueryCluster(s =>
     {
+        AzureSignIn.Require(s, Simulation, CommandName);
         if (!s.Azure.Registered || !string.Equals(ResourceType, ClusterResourceType, StringComparison.OrdinalIgnoreCase)
             || (Name is not null && !string.Equals(Name, s.ClusterName, StringComparison.OrdinalIgnoreCase)))
         {

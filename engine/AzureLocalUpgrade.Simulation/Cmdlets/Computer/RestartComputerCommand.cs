@@ -37,6 +37,11 @@ public sealed class RestartComputerCommand : SimulatorCmdlet
         var self = Simulation.NodeName is { } local && names.All(n => string.Equals(n, local, StringComparison.OrdinalIgnoreCase) || n is "localhost" or ".");
         var failed = OnCluster(s =>
         {
+            foreach (var name in names)
+            {
+                Remoting.SecondHop.Check(s, Simulation.NodeName, name, CommandName);
+            }
+
             var nodes = names.Select(n => NodeOperations.RequireNode(s, n is "localhost" or "." ? Simulation.NodeName ?? n : n)).ToList();
             nodes.ForEach(n => NodeOperations.BeginRestart(s, n, soft: false));
             // Waiting on your own restart is meaningless: the session is gone.

@@ -18,7 +18,7 @@ public sealed class GetVmCommand : SimulatorCmdlet
     {
         var vms = QueryCluster(s =>
         {
-            var visible = (ComputerName is null ? VmLookup.Visible(s, Simulation) : VmLookup.OnHosts(s, ComputerName)).ToList();
+            var visible = (ComputerName is null ? VmLookup.Visible(s, Simulation) : VmLookup.OnHosts(s, Simulation, ComputerName)).ToList();
             var where = ComputerName is null ? Simulation.NodeName ?? "the cluster" : string.Join(", ", ComputerName);
             return Name is null
                 ? visible.Select(g => Projections.Vm(s, g)).ToList()

@@ -25,6 +25,7 @@ public sealed class GetVmHostCommand : SimulatorCmdlet
                 "Get-VMHost: the orchestrator is not a Hyper-V host. Name a cluster node with -ComputerName.")];
             return names.Select(name =>
             {
+                Remoting.SecondHop.Check(s, Simulation.NodeName, name, CommandName);
                 var host = VmLookup.RequireHost(s, name);
                 return new VmHostInfo(host.Name, host.Name, HostMemory.CapacityBytes(s));
             }).ToList();

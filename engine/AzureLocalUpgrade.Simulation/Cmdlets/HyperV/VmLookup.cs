@@ -14,9 +14,10 @@ internal static class VmLookup
     public static IEnumerable<ClusterGroupState> Visible(SimulationState s, SimulationContext context) =>
         s.Groups.Where(g => g.IsVirtualMachine && (context.NodeName is null || string.Equals(g.OwnerNode, context.NodeName, StringComparison.OrdinalIgnoreCase)));
 
-    public static IEnumerable<ClusterGroupState> OnHosts(SimulationState s, IEnumerable<string> computerNames) =>
+    public static IEnumerable<ClusterGroupState> OnHosts(SimulationState s, SimulationContext context, IEnumerable<string> computerNames) =>
         computerNames.SelectMany(computer =>
         {
+            Remoting.SecondHop.Check(s, context.NodeName, computer, "Get-VM");
             var host = RequireHost(s, computer);
             return s.Groups.Where(g => g.IsVirtualMachine && NodeOperations.Owns(g, host));
         });
