@@ -29,13 +29,14 @@ internal static class CatalogChecking
         return new CmdletCatalog([file], bag);
     }
 
-    public static IReadOnlyList<Diagnostic> Check(string script, CmdletCatalog catalog, TargetKind on = TargetKind.Cluster, UpgradePath? upgrade = null)
+    public static IReadOnlyList<Diagnostic> Check(string script, CmdletCatalog catalog, TargetKind on = TargetKind.Cluster, UpgradePath? upgrade = null, string? skipIf = null)
     {
         var text = new EmbeddedText(script, SourceSpan.At("case.yaml", 1, 1), ContentLine: 1, ContentColumn: 1, IsBlock: true);
         var ast = Parser.ParseInput(script, out _, out var errors);
         errors.Should().BeEmpty("the case must be valid PowerShell");
         var bag = new DiagnosticBag();
-        ScriptCallChecker.Check(text, ast, ScriptContext.For(on, upgrade), catalog, bag);
+        var guard = skipIf is null ? null : Parser.ParseInput(skipIf, out _, out _);
+        ScriptCallChecker.Check(text, ast, ScriptContext.For(on, upgrade), catalog, bag, guard);
         return bag.Sorted();
     }
 

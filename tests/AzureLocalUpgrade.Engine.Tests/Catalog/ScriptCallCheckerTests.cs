@@ -97,6 +97,20 @@ public sealed class ScriptCallCheckerTests
     }
 
     [Theory]
+    [InlineData("Remove-Widget", null, true)]
+    [InlineData("if (Get-Module -ListAvailable -Name Widgets) { Remove-Widget }", null, false)]
+    [InlineData("Remove-Widget", "-not (Get-InstalledModule -Name Widgets -ErrorAction SilentlyContinue)", false)]
+    [InlineData("Remove-Widget", "-not (Get-Command Remove-Widget -ErrorAction SilentlyContinue)", false)]
+    [InlineData("Remove-Widget", "-not (Get-InstalledModule -Name Gadgets)", true)]
+    [InlineData("Get-Stamp", "-not (Get-InstalledModule -Name Widgets)", true)]
+    public void Check_ShouldAcceptAnOptionalCommand_TestedForInTheScriptOrItsSkipIf(string script, string? skipIf, bool reported)
+    {
+        var found = CatalogChecking.Check(script, CatalogChecking.Gadgets, skipIf: skipIf);
+
+        found.Select(d => d.Code).Where(c => c == DiagnosticCodes.UnguardedCommand).Should().HaveCount(reported ? 1 : 0);
+    }
+
+    [Theory]
     [InlineData("Invoke-Thing -NewWay", null, true)]
     [InlineData("Invoke-Thing -NewWay", "22H2", true)]
     [InlineData("Invoke-Thing -NewWay", "24H2", false)]

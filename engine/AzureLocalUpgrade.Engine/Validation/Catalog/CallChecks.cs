@@ -38,7 +38,10 @@ public static class CallChecks
 
     public static void CheckAvailability(CommandAst call, CatalogCommand command, ScriptFacts facts, EmbeddedText script, DiagnosticBag bag)
     {
-        if (command.Requires is { Length: > 0 } requires && !facts.IsCommandGuarded(command.Name, call.Extent.StartOffset))
+        // A module requirement is also met by testing for the module itself (Get-InstalledModule -Name AksHci).
+        var offset = call.Extent.StartOffset;
+        if (command.Requires is { Length: > 0 } requires && !facts.IsCommandGuarded(command.Name, offset)
+            && !(requires.StartsWith("module:", StringComparison.Ordinal) && facts.IsModuleGuarded(requires["module:".Length..], offset)))
         {
             bag.Add(DiagnosticCatalog.UnguardedCommand(CallBinder.At(script, call.CommandElements[0]), command.Name, requires));
         }

@@ -14,7 +14,7 @@ namespace AzureLocalUpgrade.Engine.Validation.Catalog;
 public static class CatalogCheckValidator
 {
     /// <summary>Bump when a rule changes, so results cached by an older checker are not trusted.</summary>
-    private const string CheckerVersion = "catalog-check/1";
+    private const string CheckerVersion = "catalog-check/2";
 
     // One alu validate checks a shared fragment once per runbook importing it; the findings are the same each time.
     private static readonly ConcurrentDictionary<(string Key, Text.SourceSpan Span), Diagnostic[]> Memo = new();
@@ -31,13 +31,13 @@ public static class CatalogCheckValidator
         {
             foreach (var visit in StepTraversal.Walk(document.Steps))
             {
-                foreach (var (script, on) in ScriptsOf(visit))
+                foreach (var (script, on, preamble) in ScriptsOf(visit))
                 {
                     var context = ScriptContext.For(on, root.Metadata.Upgrade);
-                    var key = CleanContentCache.KeyOf(CheckerVersion, catalogs.Digest, on.ToString(), string.Join(',', context.RunsOn), script.Value);
+                    var key = CleanContentCache.KeyOf(CheckerVersion, catalogs.Digest, on.ToString(), string.Join(',', context.RunsOn), preamble ?? "", script.Value);
                     if (CleanCache?.IsClean(key) != true)
                     {
-                        bag.AddRange(Memo.GetOrAdd((key, script.Span), _ => CheckUncached(script, context, catalogs, key)));
+                        bag.AddRange(Memo.GetOrAdd((key, script.Span), _ => CheckUncached(script, preamble, context, catalogs, key)));
                     }
                 }
             }
@@ -46,7 +46,7 @@ public static class CatalogCheckValidator
 
     // Apart from Validate: compiling this method loads System.Management.Automation, which a cache hit must not need.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Diagnostic[] CheckUncached(EmbeddedText script, ScriptContext context, RunbookCatalogs catalogs, string key)
+    private static Diagnostic[] CheckUncached(EmbeddedText script, string? preamble, ScriptContext context, RunbookCatalogs catalogs, string key)
     {
         var ast = Parser.ParseInput(script.Value, out _, out var errors);
         if (errors.Length > 0)
@@ -54,8 +54,9 @@ public static class CatalogCheckValidator
             return []; // ALU4001 reports it; the calls of a script that does not parse cannot be judged.
         }
 
+        var guard = preamble is null ? null : Parser.ParseInput(preamble, out _, out var guardErrors) is var parsed && guardErrors.Length == 0 ? parsed : null;
         var bag = new DiagnosticBag();
-        ScriptCallChecker.Check(script, ast, context, catalogs.Catalog, bag);
+        ScriptCallChecker.Check(script, ast, context, catalogs.Catalog, bag, guard);
         if (bag.Items.Count == 0)
         {
             CleanCache?.RememberClean(key);
@@ -64,23 +65,26 @@ public static class CatalogCheckValidator
         return [.. bag.Items];
     }
 
-    private static IEnumerable<(EmbeddedText Script, TargetKind On)> ScriptsOf(StepVisit visit)
+    // Each script with its target and, for the work a skipIf guards, that guard's text: it runs first, so what it
+    // tests for (Get-Command, Get-InstalledModule) is tested before the work.
+    private static IEnumerable<(EmbeddedText Script, TargetKind On, string? Preamble)> ScriptsOf(StepVisit visit)
     {
         var step = visit.Step;
         var stepTarget = step.WorkScript?.On ?? (visit.InsideForEach ? TargetKind.Node : TargetKind.Cluster);
+        var guard = step.SkipIf?.Value;
         if (step.WorkScript is { } work)
         {
-            yield return (work.Script, work.On);
+            yield return (work.Script, work.On, guard);
         }
 
-        if (step.SkipIf is { } guard)
+        if (step.SkipIf is { } skipIf)
         {
-            yield return (guard, stepTarget);
+            yield return (skipIf, stepTarget, null);
         }
 
         if (step.Manual?.Rehearse is { } rehearse)
         {
-            yield return (rehearse, stepTarget);
+            yield return (rehearse, stepTarget, guard);
         }
     }
 }

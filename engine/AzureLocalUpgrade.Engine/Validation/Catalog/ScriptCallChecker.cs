@@ -11,9 +11,10 @@ namespace AzureLocalUpgrade.Engine.Validation.Catalog;
 /// </summary>
 public static class ScriptCallChecker
 {
-    public static void Check(EmbeddedText script, ScriptBlockAst ast, ScriptContext context, CmdletCatalog catalog, DiagnosticBag bag)
+    /// <param name="preamble">The step's skipIf guard when <paramref name="script"/> is the work it guards (its tests count).</param>
+    public static void Check(EmbeddedText script, ScriptBlockAst ast, ScriptContext context, CmdletCatalog catalog, DiagnosticBag bag, ScriptBlockAst? preamble = null)
     {
-        var facts = new ScriptFacts(ast);
+        var facts = new ScriptFacts(ast, preamble);
         var bindings = new Dictionary<CommandAst, CallBinding>();
         foreach (var call in ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
         {

@@ -4,29 +4,50 @@ namespace AzureLocalUpgrade.Engine.Validation.Catalog;
 
 /// <summary>
 /// What one script establishes for the checks of its calls: the functions it defines, the commands it tests for with
-/// <c>Get-Command</c> (and where), and the parameter names it tests for through <c>.Parameters</c>.
+/// <c>Get-Command</c> or the modules it tests for with <c>Get-Module</c>/<c>Get-InstalledModule</c> (and where), and the
+/// parameter names it tests for through <c>.Parameters</c>.
 /// </summary>
 public sealed class ScriptFacts
 {
     private readonly HashSet<string> _functions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _commandGuards = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _parameterGuards = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _moduleGuards = new(StringComparer.OrdinalIgnoreCase);
 
-    public ScriptFacts(ScriptBlockAst script)
+    /// <param name="script">The script whose calls are checked.</param>
+    /// <param name="preamble">
+    /// The step's skipIf guard, which runs first on the same target: a command or module it tests for counts as tested
+    /// before every line of the script (<c>skipIf: -not (Get-InstalledModule -Name AksHci)</c> guards Uninstall-AksHci).
+    /// </param>
+    public ScriptFacts(ScriptBlockAst script, ScriptBlockAst? preamble = null)
     {
+        if (preamble is not null)
+        {
+            CollectGuards(preamble, before: -1);
+        }
+
+        CollectGuards(script, before: null);
         foreach (var function in script.FindAll(a => a is FunctionDefinitionAst, true).Cast<FunctionDefinitionAst>())
         {
             _functions.Add(function.Name);
         }
 
+    }
+
+    // Guards of a preamble are recorded at offset -1: before anything in the script.
+    private void CollectGuards(ScriptBlockAst script, int? before)
+    {
         foreach (var call in script.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
         {
-            if (call.GetCommandName() is { } name && BuiltInAliases.Resolve(name).Equals("Get-Command", StringComparison.OrdinalIgnoreCase))
+            var guards = call.GetCommandName() is not { } name ? null : BuiltInAliases.Resolve(name).ToUpperInvariant() switch
             {
-                foreach (var tested in NamesTestedBy(call))
-                {
-                    Remember(_commandGuards, tested, call.Extent.StartOffset);
-                }
+                "GET-COMMAND" => _commandGuards,
+                "GET-MODULE" or "GET-INSTALLEDMODULE" => _moduleGuards,
+                _ => null,
+            };
+            foreach (var tested in guards is null ? [] : NamesTestedBy(call))
+            {
+                Remember(guards!, tested, before ?? call.Extent.StartOffset);
             }
         }
 
@@ -34,10 +55,13 @@ public sealed class ScriptFacts
         {
             if (TestsParameters(text))
             {
-                Remember(_parameterGuards, text.Value, text.Extent.StartOffset);
+                Remember(_parameterGuards, text.Value, before ?? text.Extent.StartOffset);
             }
         }
     }
+
+    /// <summary>True when a <c>Get-Module</c>/<c>Get-InstalledModule MODULE</c> test comes before <paramref name="offset"/>.</summary>
+    public bool IsModuleGuarded(string module, int offset) => _moduleGuards.TryGetValue(module, out var at) && at < offset;
 
     public bool DefinesFunction(string name) => _functions.Contains(name);
 
