@@ -25,6 +25,12 @@ public sealed class PlanCommand(CliConsole console)
 
         /// <summary><c>--start</c>: when the run would start (default: now).</summary>
         public DateTimeOffset? Start { get; init; }
+
+        /// <summary><c>--detail</c>: list every node's steps instead of each per-node group once.</summary>
+        public bool Detail { get; init; }
+
+        /// <summary>What the output is keyed by in the remembered-plan cache: the format and the view.</summary>
+        public string View => Detail ? Format + "+detail" : Format;
     }
 
     public static Command Create(CliConsole console)
@@ -38,9 +44,10 @@ public sealed class PlanCommand(CliConsole console)
         var window = new Option<string?>("--window") { Description = "Also show which node groups fit in this maintenance window, e.g. \"Sat 22:00-Sun 06:00\"." };
         var timeZone = new Option<string?>("--time-zone") { Description = "Time zone of a weekly --window (default UTC)." };
         var start = new Option<DateTimeOffset?>("--start") { Description = "With --window: when the run would start (default: now)." };
+        var detail = new Option<bool>("--detail") { Description = "List every node's steps (text), instead of each per-node group once with its node list." };
         var command = new Command("plan", "Show what a run would do: steps per node, bound values, gates, estimates.")
         {
-            runbook, cluster, set, paramsFile, format, outFile, window, timeZone, start,
+            runbook, cluster, set, paramsFile, format, outFile, window, timeZone, start, detail,
         };
         command.SetAction(parse => new PlanCommand(console).Run(new Request(
             parse.GetValue(runbook)!, parse.GetValue(cluster)!, parse.GetValue(set) ?? [], parse.GetValue(paramsFile), parse.GetValue(format)!, parse.GetValue(outFile))
@@ -48,13 +55,14 @@ public sealed class PlanCommand(CliConsole console)
             Window = parse.GetValue(window),
             TimeZone = parse.GetValue(timeZone),
             Start = parse.GetValue(start),
+            Detail = parse.GetValue(detail),
         }));
         return command;
     }
 
     public int Run(Request request)
     {
-        var remembered = RememberedPlan.For(PlanOutputCache.User, console.WorkingDirectory, request.Format, console.FullPath(request.Runbook), console.FullPath(request.Cluster),
+        var remembered = RememberedPlan.For(PlanOutputCache.User, console.WorkingDirectory, request.View, console.FullPath(request.Runbook), console.FullPath(request.Cluster),
             request.ParamsFile is null ? null : console.FullPath(request.ParamsFile), request.Set, request.OutFile is not null, request.Window is not null);
         using var rememberedText = remembered?.TryOpen();
         if (rememberedText is not null)
@@ -90,7 +98,7 @@ public sealed class PlanCommand(CliConsole console)
 
         // Warnings go to stderr so stdout stays exactly the plan.
         renderer.Render(bag.Items, OutputFormat.Text);
-        var text = PlanRenderers.Find(request.Format)!.Render(plan);
+        var text = PlanRenderers.Find(request.Format, request.Detail)!.Render(plan);
         PhaseTimings.Mark("render");
         console.Out.Write(text);
         PhaseTimings.Mark("write");
@@ -121,7 +129,10 @@ public sealed class PlanCommand(CliConsole console)
             }
 
             var hash = PlanFile.Save(plan, console.FullPath(outFile), sources);
-            console.Error.WriteLine($"Saved plan to {console.DisplayPath(outFile)} ({hash})");
+            // The change ticket carries the summary; this is its attachment: every node's steps with their scripts.
+            var attachment = Path.ChangeExtension(console.FullPath(outFile), ".full.md");
+            File.WriteAllText(attachment, new MarkdownPlanRenderer().Render(plan));
+            console.Error.WriteLine($"Saved plan to {console.DisplayPath(outFile)} ({hash}); the full listing for the ticket: {console.DisplayPath(attachment)}");
             return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -30,7 +30,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         return md.ToString();
     }
 
-    private static void AppendSummary(StringBuilder md, Plan plan)
+    internal static void AppendSummary(StringBuilder md, Plan plan)
     {
         var runbook = plan.Runbook;
         md.Append($"# Change plan: {Cell(runbook.Name)} {Cell(runbook.Version)} on {Cell(plan.Cluster.Name)}\n\n");
@@ -51,7 +51,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         }
     }
 
-    private static void AppendParameters(StringBuilder md, Plan plan)
+    internal static void AppendParameters(StringBuilder md, Plan plan)
     {
         if (plan.Parameters.Count == 0)
         {
@@ -65,7 +65,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         }
     }
 
-    private static void AppendStepTable(StringBuilder md, IEnumerable<PlanStep> steps)
+    internal static void AppendStepTable(StringBuilder md, IEnumerable<PlanStep> steps)
     {
         md.Append("| # | Step | Kind | Target | Estimate | Certainty |\n|---|---|---|---|---|---|\n");
         var number = 0;
@@ -79,7 +79,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         }
     }
 
-    private static void AppendGates(StringBuilder md, Plan plan)
+    internal static void AppendGates(StringBuilder md, Plan plan)
     {
         var gates = plan.Steps.Where(s => s.Certainty == Certainty.ManualGate).ToList();
         md.Append("\n## Manual gates\n\n");
@@ -98,7 +98,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         }
     }
 
-    private static void AppendRisks(StringBuilder md, Plan plan)
+    internal static void AppendRisks(StringBuilder md, Plan plan)
     {
         md.Append("\n## Risks\n\n");
         var disruptive = Groups(plan.Items).Where(g => g.Disruptive && g.Strategy is not null).ToList();
@@ -132,15 +132,15 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         }
     }
 
-    private static IEnumerable<PlanGroup> Groups(IEnumerable<PlanItem> items) =>
+    internal static IEnumerable<PlanGroup> Groups(IEnumerable<PlanItem> items) =>
         items.OfType<PlanGroup>().SelectMany(g => Groups(g.Children).Prepend(g));
 
-    private static string? NodeOfInstance(string stepId, Plan plan) =>
+    internal static string? NodeOfInstance(string stepId, Plan plan) =>
         plan.Cluster.Nodes.FirstOrDefault(n => stepId.Contains($"[{n.Name}]", StringComparison.Ordinal))?.Name;
 
     // An empty code span (two backticks) renders as literal backticks in most viewers, and a backtick inside a value
     // would end the span early: empty values read "(empty)", others get a fence longer than any run of backticks inside.
-    private static string Code(string text)
+    internal static string Code(string text)
     {
         if (text.Length == 0)
         {
@@ -159,5 +159,5 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         return $"{fence}{pad}{text}{pad}{fence}";
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    internal static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

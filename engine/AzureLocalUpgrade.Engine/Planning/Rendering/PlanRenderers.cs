@@ -14,6 +14,18 @@ public static class PlanRenderers
     public static IPlanRenderer? Find(string format) =>
         All.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The renderer a person gets: per-node groups summarised unless <paramref name="detail"/> (text and markdown;
+    /// the machine formats are always complete).
+    /// </summary>
+    public static IPlanRenderer? Find(string format, bool detail) =>
+        detail ? Find(format) : format.ToLowerInvariant() switch
+        {
+            "text" => new SummaryTextPlanRenderer(),
+            "markdown" => new SummaryMarkdownPlanRenderer(),
+            _ => Find(format),
+        };
+
     // Created on first use of All, not with Formats.
     private static class Renderers
     {

@@ -11,6 +11,19 @@ public sealed class TextPlanRenderer : IPlanRenderer
     public string Render(Plan plan)
     {
         var text = new StringBuilder();
+        AppendHeader(text, plan);
+        text.Append("\nSteps:\n");
+        foreach (var item in plan.Items)
+        {
+            AppendItem(text, item, 1);
+        }
+
+        AppendSummary(text, plan);
+        return text.ToString();
+    }
+
+    internal static void AppendHeader(StringBuilder text, Plan plan)
+    {
         var runbook = plan.Runbook;
         var upgrade = runbook.UpgradeFrom is null ? "" : $", {runbook.UpgradeFrom} -> {runbook.UpgradeTo}";
         text.Append($"Plan: {runbook.Name} {runbook.Version} ({runbook.Method ?? "custom"}{upgrade})\n");
@@ -24,18 +37,9 @@ public sealed class TextPlanRenderer : IPlanRenderer
                 text.Append($"  {parameter.Name} = {(PlanValueText.Format(parameter.Value) is { Length: > 0 } shown ? shown : "(empty)")}\n");
             }
         }
-
-        text.Append("\nSteps:\n");
-        foreach (var item in plan.Items)
-        {
-            AppendItem(text, item, 1);
-        }
-
-        AppendSummary(text, plan);
-        return text.ToString();
     }
 
-    private static void AppendItem(StringBuilder text, PlanItem item, int depth)
+    internal static void AppendItem(StringBuilder text, PlanItem item, int depth)
     {
         var indent = new string(' ', depth * 2);
         if (item is PlanGroup group)
@@ -144,14 +148,14 @@ public sealed class TextPlanRenderer : IPlanRenderer
         }
     }
 
-    private static void AppendSummary(StringBuilder text, Plan plan)
+    internal static void AppendSummary(StringBuilder text, Plan plan, bool perNodeOnce = false)
     {
         var estimates = plan.Estimates;
         text.Append($"\nSummary: {CertaintyText.Summary(plan.Counts)}.\n");
         text.Append($"Window estimate (critical path): {DurationParser.Format(estimates.CriticalPath)}\n");
-        foreach (var id in estimates.CriticalPathSteps)
+        foreach (var line in perNodeOnce ? CriticalPathOnce(plan) : estimates.CriticalPathSteps)
         {
-            text.Append($"  -> {id}\n");
+            text.Append($"  -> {line}\n");
         }
 
         text.Append($"Total serial work: {DurationParser.Format(estimates.SerialWork)}\n");
@@ -166,9 +170,33 @@ public sealed class TextPlanRenderer : IPlanRenderer
         }
     }
 
+    // The critical path of a rolling group passes every node in turn: show each step once, with how many nodes it
+    // is on, instead of 16 copies of the same nine ids.
+    private static IEnumerable<string> CriticalPathOnce(Plan plan)
+    {
+        var nodes = plan.Cluster.Nodes.Select(n => n.Name).ToList();
+        var order = new List<string>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in plan.Estimates.CriticalPathSteps)
+        {
+            var node = nodes.FirstOrDefault(n => id.Contains($"[{n}]", StringComparison.Ordinal));
+            var key = node is null ? id : NodeVariants.Normalize(id, node);
+            if (counts.TryAdd(key, 1))
+            {
+                order.Add(key);
+            }
+            else
+            {
+                counts[key]++;
+            }
+        }
+
+        return order.Select(key => counts[key] > 1 ? $"{key} (on {counts[key]} nodes in turn)" : key);
+    }
+
     private static string LastSegment(string id) => id[(id.LastIndexOf('/') + 1)..];
 
-    private static string NameSuffix(string id, string name)
+    internal static string NameSuffix(string id, string name)
     {
         // A name that only repeats the id (or the group id without its [node]) adds nothing.
         var segment = LastSegment(id);
