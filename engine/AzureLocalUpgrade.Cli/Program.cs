@@ -1,6 +1,7 @@
 using AzureLocalUpgrade.Engine.Schema;
 using AzureLocalUpgrade.Cli.Running;
 using AzureLocalUpgrade.Engine.Validation;
+using AzureLocalUpgrade.Engine.Validation.Catalog;
 using AzureLocalUpgrade.Engine.Diagnostics;
 namespace AzureLocalUpgrade.Cli;
 
@@ -15,6 +16,7 @@ public static class Program
         {
             SchemaValidator.CleanCache = new CleanContentCache(cacheDirectory, SchemaValidator.CacheName);
             CliRunbookValidation.ParseCache = ScriptParseCache.In(cacheDirectory);
+            CatalogCheckValidator.CleanCache = new CleanContentCache(cacheDirectory, CatalogCheckValidator.CacheName);
             PlanOutputCache.User = new PlanOutputCache(cacheDirectory);
         }
 

@@ -2,7 +2,8 @@ namespace AzureLocalUpgrade.Engine.Diagnostics;
 
 /// <summary>
 /// Every stable diagnostic code, numbered by stage: ALU10xx loading, ALU11xx schema, ALU20xx meaning,
-/// ALU22xx templates, ALU23xx parameter values, ALU26xx names, ALU40xx PowerShell, ALU50xx cluster inventory.
+/// ALU22xx templates, ALU23xx parameter values, ALU24xx calls checked against the cmdlet catalog, ALU26xx names,
+/// ALU40xx PowerShell, ALU50xx cluster inventory.
 /// A code never changes meaning once released; docs/diagnostics.md has one entry per code.
 /// </summary>
 public static class DiagnosticCodes
@@ -18,6 +19,11 @@ public static class DiagnosticCodes
     public const string ImportNotFragment = "ALU1009";
     public const string ImportNotFound = "ALU1010";
     public const string ImportCycle = "ALU1011";
+
+    public const string CatalogNotFound = "ALU1015";
+    public const string CatalogInvalid = "ALU1016";
+    public const string CatalogFormatVersion = "ALU1017";
+    public const string CatalogDuplicateCommand = "ALU1018";
 
     public const string SchemaRequired = "ALU1101";
     public const string SchemaUnknownProperty = "ALU1102";
@@ -65,6 +71,18 @@ public static class DiagnosticCodes
 
     public const string InvalidClusterName = "ALU2601";
     public const string InvalidNodeName = "ALU2602";
+    public const string UnknownCommand = "ALU2401";
+    public const string UnknownCommandParameter = "ALU2402";
+    public const string AmbiguousParameter = "ALU2403";
+    public const string MandatoryParameterMissing = "ALU2404";
+    public const string ParameterSetConflict = "ALU2405";
+    public const string PositionalArgumentNotAccepted = "ALU2406";
+    public const string ValueNotAccepted = "ALU2407";
+    public const string UnknownOutputProperty = "ALU2408";
+    public const string UnguardedCommand = "ALU2409";
+    public const string DocsetOnlyParameter = "ALU2410";
+    public const string SecondHop = "ALU2411";
+    public const string ParameterArgumentMissing = "ALU2412";
 
     public const string ScriptParseError = "ALU4001";
 

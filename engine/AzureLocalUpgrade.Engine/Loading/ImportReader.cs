@@ -25,7 +25,7 @@ internal static class ImportReader
     }
 
     // A path with characters the OS refuses (e.g. NUL) cannot exist; keeping it unresolved reports "not found".
-    private static string Resolve(string directory, string fragment)
+    internal static string Resolve(string directory, string fragment)
     {
         try
         {

@@ -55,6 +55,16 @@ internal static class RunbookReader
         }
 
         var span = metadata is null ? YamlSpans.Of(source.FilePath, document.Node) : YamlSpans.Of(source.FilePath, metadata.Node);
-        return new RunbookMetadata(metadata?.String("name") ?? "", metadata?.String("version") ?? "", metadata?.String("description"), upgrade, metadata?.String("method"), span);
+        return new RunbookMetadata(metadata?.String("name") ?? "", metadata?.String("version") ?? "", metadata?.String("description"), upgrade, metadata?.String("method"), span,
+            ReadCatalogs(source, metadata));
+    }
+
+    private static IReadOnlyList<CatalogReference> ReadCatalogs(YamlSource source, YamlMap? metadata)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(source.FilePath)) ?? "";
+        return [.. (metadata?.List("catalogs") ?? [])
+            .OfType<YamlDotNet.RepresentationModel.YamlScalarNode>()
+            .Where(item => item.Value is { Length: > 0 })
+            .Select(item => new CatalogReference(item.Value!, ImportReader.Resolve(directory, item.Value!), YamlSpans.Of(source.FilePath, item)))];
     }
 }
