@@ -19,7 +19,8 @@ public sealed class RegisterAzStackHciCommand : SimulatorCmdlet
     [Parameter(Position = 6)]
     public string? ResourceGroupName { get; set; }
 
-    [Parameter(Position = 2)]
+    // Mandatory in the current Az.StackHCI reference (Register-AzStackHCI.md), so a call without it fails as it would.
+    [Parameter(Mandatory = true, Position = 2)]
     public string? Region { get; set; }
 
     [Parameter]
