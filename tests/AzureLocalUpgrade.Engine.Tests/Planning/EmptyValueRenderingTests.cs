@@ -1,10 +1,4 @@
-using AzureLocalUpgrade.Engine.Compilation;
-using AzureLocalUpgrade.Engine.Diagnostics;
-using AzureLocalUpgrade.Engine.Inventory;
-using AzureLocalUpgrade.Engine.Parameters;
-using AzureLocalUpgrade.Engine.Planning;
 using AzureLocalUpgrade.Engine.Planning.Rendering;
-using AzureLocalUpgrade.Engine.Validation;
 
 namespace AzureLocalUpgrade.Engine.Tests.Planning;
 
@@ -16,21 +10,11 @@ public sealed class EmptyValueRenderingTests
     [InlineData("text", "setupMedia = (empty)")]
     public void An_empty_parameter_value_reads_empty(string format, string expected)
     {
-        var rendered = PlanRenderers.Find(format)!.Render(PlanWithEmptySetupMedia());
+        var plan = PlanGoldenTests.PlanFor(Path.Combine(PlanGoldenTests.SourceFolder(), "feature-tour"), ["setupMedia="]);
+
+        var rendered = PlanRenderers.Find(format)!.Render(plan);
 
         rendered.Should().Contain(expected);
         rendered.Should().NotContain("``");
-    }
-
-    private static Plan PlanWithEmptySetupMedia()
-    {
-        var folder = Path.Combine(PlanGoldenTests.SourceFolder(), "feature-tour");
-        var validation = RunbookValidation.LoadAndValidate(Path.Combine(folder, "runbook.yaml"));
-        var bag = new DiagnosticBag();
-        var cluster = InventoryLoader.Load(Path.Combine(folder, "cluster.yaml"), bag);
-        var parameters = ParameterBinder.Bind(validation.Runbook!, ["setupMedia="], Path.Combine(folder, "params.yaml"), bag);
-        var graph = new StepGraphCompiler().Compile(validation.Runbook!, parameters, cluster!, bag);
-        bag.Items.Select(d => d.ToString()).Should().BeEmpty();
-        return PlanBuilder.Build(graph!, PlanOrigin.Relative(Path.Combine(folder, "runbook.yaml"), Path.Combine(folder, "cluster.yaml"), folder));
     }
 }

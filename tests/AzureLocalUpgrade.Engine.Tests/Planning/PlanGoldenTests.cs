@@ -61,14 +61,14 @@ public sealed class PlanGoldenTests
         }
     }
 
-    internal static Plan PlanFor(string folder)
+    internal static Plan PlanFor(string folder, IReadOnlyList<string>? setArgs = null)
     {
         var validation = RunbookValidation.LoadAndValidate(Path.Combine(folder, "runbook.yaml"));
         validation.Diagnostics.Select(d => d.ToString()).Should().BeEmpty();
         var bag = new DiagnosticBag();
         var cluster = InventoryLoader.Load(Path.Combine(folder, "cluster.yaml"), bag);
         var paramsFile = Path.Combine(folder, "params.yaml");
-        var parameters = ParameterBinder.Bind(validation.Runbook!, [], File.Exists(paramsFile) ? paramsFile : null, bag);
+        var parameters = ParameterBinder.Bind(validation.Runbook!, setArgs ?? [], File.Exists(paramsFile) ? paramsFile : null, bag);
         var graph = new StepGraphCompiler().Compile(validation.Runbook!, parameters, cluster!, bag);
         bag.Items.Select(d => d.ToString()).Should().BeEmpty();
         return PlanBuilder.Build(graph!, PlanOrigin.Relative(Path.Combine(folder, "runbook.yaml"), Path.Combine(folder, "cluster.yaml"), folder));

@@ -11,13 +11,13 @@ public sealed class CollapsedDotPlanRenderer : IPlanRenderer
     {
         var graph = CollapsedGraph.Of(plan);
         var text = new StringBuilder();
-        text.Append($"digraph \"{Escape(plan.Runbook.Name)}\" {{\n");
+        text.Append($"digraph \"{GraphLabels.DotEscape(plan.Runbook.Name)}\" {{\n");
         text.Append("  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         for (var i = 0; i < graph.Boxes.Count; i++)
         {
             var box = graph.Boxes[i];
             var style = box.AllSkipped ? ", style=dashed, fontcolor=gray" : box.HasGate ? ", style=filled, fillcolor=\"#fff3cd\"" : "";
-            text.Append($"  b{i} [label=\"{Escape(box.Label)}\"{style}];\n");
+            text.Append($"  b{i} [label=\"{GraphLabels.DotEscape(box.Label)}\"{style}];\n");
         }
 
         foreach (var (from, to) in graph.Edges)
@@ -28,9 +28,4 @@ public sealed class CollapsedDotPlanRenderer : IPlanRenderer
         text.Append("}\n");
         return text.ToString();
     }
-
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("\"", "\\\"", StringComparison.Ordinal)
-        .ReplaceLineEndings(" ");
 }

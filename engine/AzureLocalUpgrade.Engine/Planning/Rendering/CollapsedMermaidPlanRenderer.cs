@@ -17,7 +17,7 @@ public sealed class CollapsedMermaidPlanRenderer : IPlanRenderer
         {
             var box = graph.Boxes[i];
             var style = box.AllSkipped ? ":::skipped" : box.HasGate ? ":::gate" : "";
-            text.Append($"  b{i}[\"{Escape(box.Label)}\"]{style}\n");
+            text.Append($"  b{i}[\"{GraphLabels.MermaidEscape(box.Label)}\"]{style}\n");
         }
 
         foreach (var (from, to) in graph.Edges)
@@ -27,11 +27,4 @@ public sealed class CollapsedMermaidPlanRenderer : IPlanRenderer
 
         return text.ToString();
     }
-
-    // Mermaid labels in quotes take HTML entities; a quote or angle bracket would end or break the label.
-    private static string Escape(string text) => text
-        .Replace("\"", "#quot;", StringComparison.Ordinal)
-        .Replace("<", "#lt;", StringComparison.Ordinal)
-        .Replace(">", "#gt;", StringComparison.Ordinal)
-        .ReplaceLineEndings(" ");
 }

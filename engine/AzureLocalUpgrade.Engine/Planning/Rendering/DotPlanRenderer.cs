@@ -12,7 +12,7 @@ public sealed class DotPlanRenderer : IPlanRenderer
     {
         var ids = GraphLabels.ShortIds(plan);
         var text = new StringBuilder();
-        text.Append($"digraph \"{Escape(plan.Runbook.Name)}\" {{\n");
+        text.Append($"digraph \"{GraphLabels.DotEscape(plan.Runbook.Name)}\" {{\n");
         text.Append("  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         var groupNumber = 0;
         foreach (var item in plan.Items)
@@ -43,12 +43,12 @@ public sealed class DotPlanRenderer : IPlanRenderer
                 Certainty.RuntimeDecided => ", style=filled, fillcolor=\"#e7f1ff\"",
                 _ => "",
             };
-            text.Append($"{indent}{ids[step.Id]} [label=\"{Escape(GraphLabels.StepLabel(step))}\"{style}];\n");
+            text.Append($"{indent}{ids[step.Id]} [label=\"{GraphLabels.DotEscape(GraphLabels.StepLabel(step))}\"{style}];\n");
             return;
         }
 
         var group = (PlanGroup)item;
-        text.Append($"{indent}subgraph cluster_{groupNumber++} {{\n{indent}  label=\"{Escape(group.Id)}\";\n");
+        text.Append($"{indent}subgraph cluster_{groupNumber++} {{\n{indent}  label=\"{GraphLabels.DotEscape(group.Id)}\";\n");
         foreach (var child in group.Children)
         {
             AppendItem(text, child, ids, indent + "  ", ref groupNumber);
@@ -56,9 +56,4 @@ public sealed class DotPlanRenderer : IPlanRenderer
 
         text.Append($"{indent}}}\n");
     }
-
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("\"", "\\\"", StringComparison.Ordinal)
-        .ReplaceLineEndings(" ");
 }

@@ -21,4 +21,16 @@ internal static class GraphLabels
         var label = step.DisplayName == step.Id[(step.Id.LastIndexOf('/') + 1)..] ? step.Id : $"{step.Id}: {step.DisplayName}";
         return $"{label} ({step.Kind}, {DurationParser.Format(step.Estimate)})";
     }
+
+    // Mermaid labels in quotes take HTML entities; a quote or angle bracket would end or break the label.
+    public static string MermaidEscape(string text) => text
+        .Replace("\"", "#quot;", StringComparison.Ordinal)
+        .Replace("<", "#lt;", StringComparison.Ordinal)
+        .Replace(">", "#gt;", StringComparison.Ordinal)
+        .ReplaceLineEndings(" ");
+
+    public static string DotEscape(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("\"", "\\\"", StringComparison.Ordinal)
+        .ReplaceLineEndings(" ");
 }

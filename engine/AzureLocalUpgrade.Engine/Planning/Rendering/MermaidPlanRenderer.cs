@@ -43,12 +43,12 @@ public sealed class MermaidPlanRenderer : IPlanRenderer
                 Certainty.RuntimeDecided => ":::runtime",
                 _ => "",
             };
-            text.Append($"{indent}{ids[step.Id]}[\"{Escape(GraphLabels.StepLabel(step))}\"]{style}\n");
+            text.Append($"{indent}{ids[step.Id]}[\"{GraphLabels.MermaidEscape(GraphLabels.StepLabel(step))}\"]{style}\n");
             return;
         }
 
         var group = (PlanGroup)item;
-        text.Append($"{indent}subgraph g{groupNumber++}[\"{Escape(group.Id)}\"]\n");
+        text.Append($"{indent}subgraph g{groupNumber++}[\"{GraphLabels.MermaidEscape(group.Id)}\"]\n");
         foreach (var child in group.Children)
         {
             AppendItem(text, child, ids, indent + "  ", ref groupNumber);
@@ -56,11 +56,4 @@ public sealed class MermaidPlanRenderer : IPlanRenderer
 
         text.Append($"{indent}end\n");
     }
-
-    // Mermaid labels in quotes take HTML entities; a quote or angle bracket would end or break the label.
-    private static string Escape(string text) => text
-        .Replace("\"", "#quot;", StringComparison.Ordinal)
-        .Replace("<", "#lt;", StringComparison.Ordinal)
-        .Replace(">", "#gt;", StringComparison.Ordinal)
-        .ReplaceLineEndings(" ");
 }
