@@ -69,13 +69,30 @@ public static class CliApplication
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+            // ProcessTerminationTimeout = null: alu handles SIGTERM/SIGINT/SIGHUP itself (CancellationSignals). Left on,
+            // System.CommandLine also catches them and ends the process 2 s later with 130/143, whatever the run has
+            // journalled, which is how a cancelled run's exit code came to disagree with its journal.
+            var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(configuration).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The boundary exists to catch everything: no stack trace reaches the user by accident.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            if (Output.KnownFailures.Describe(ex) is { } known)
+            {
+                new Output.DiagnosticRenderer(console).Render([known], Output.OutputFormat.Text);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (ex is UnauthorizedAccessException denied)
+            {
+                // A permission problem is the environment's, not alu's: say which path, never "internal error".
+                console.Error.WriteLine($"alu: error: {denied.Message}");
+                console.Error.WriteLine("  hint: give this user access to that path, or point alu elsewhere (--state-dir DIR for its state).");
+                return ExitCodes.Failed;
+            }
+
             console.Error.WriteLine($"alu: internal error: {ex.Message}");
             console.Error.WriteLine(parse.GetValue(Verbose) ? ex.ToString() : "Run again with --verbose for details.");
             return ExitCodes.Failed;

@@ -22,6 +22,12 @@ public static class Program
         PhaseTimings.Mark("console");
         var exitCode = await CliApplication.RunAsync(args, console).ConfigureAwait(false);
         PhaseTimings.Finish();
+        // Exit now with the code alu decided (the one the journal holds): a step's pipeline that ignored stopping and
+        // was abandoned may still be running on a foreground thread, and waiting for it would delay the exit and let
+        // the runtime report the process as ended by the signal (143) instead.
+        Console.Out.Flush();
+        Console.Error.Flush();
+        Environment.Exit(exitCode);
         return exitCode;
     }
 }

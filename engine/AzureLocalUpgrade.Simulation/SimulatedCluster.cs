@@ -42,7 +42,7 @@ public sealed class SimulatedCluster
     public DateTimeOffset Now => Read(s => s.Now);
 
     /// <summary>The folder that holds a cluster's simulation state: &lt;stateDir&gt;/clusters/&lt;clusterName&gt;.</summary>
-    public static string StateFolder(string stateDir, string clusterName) => Path.Combine(stateDir, "clusters", clusterName);
+    public static string StateFolder(string stateDir, string clusterName) => Engine.Inputs.StatePaths.Under(stateDir, "clusters", clusterName);
 
     /// <summary>
     /// Opens the cluster's saved state, or creates it from the inventory when there is none. The scenario becomes
@@ -61,7 +61,7 @@ public sealed class SimulatedCluster
                 return CreateLocked(store, StateFactory.Create(inventory, scenario));
             }
 
-            var state = StateSerializer.Deserialize(store.Read());
+            var state = StateSerializer.Deserialize(store.Read(), store.FilePath);
             if (scenario is null)
             {
                 state.Scenario = null;
@@ -98,7 +98,7 @@ public sealed class SimulatedCluster
         var store = new StateStore(StateFolder(stateDir, clusterName));
         using (store.Lock())
         {
-            return store.Exists ? SnapshotFactory.Create(StateSerializer.Deserialize(store.Read())) : null;
+            return store.Exists ? SnapshotFactory.Create(StateSerializer.Deserialize(store.Read(), store.FilePath)) : null;
         }
     }
 
@@ -197,7 +197,7 @@ public sealed class SimulatedCluster
         }
         catch
         {
-            _state = StateSerializer.Deserialize(_lastSaved);
+            _state = StateSerializer.Deserialize(_lastSaved, _store.FilePath);
             throw;
         }
     }
@@ -208,7 +208,7 @@ public sealed class SimulatedCluster
         if (_store.ReadIfChanged() is { } saved && !saved.AsSpan().SequenceEqual(_lastSaved))
         {
             _lastSaved = saved;
-            _state = StateSerializer.Deserialize(saved);
+            _state = StateSerializer.Deserialize(saved, _store.FilePath);
         }
     }
 

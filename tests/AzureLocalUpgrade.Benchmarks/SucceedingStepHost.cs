@@ -13,7 +13,7 @@ internal sealed class SucceedingStepHost(IReadOnlyList<string> nodes) : IStepHos
 {
     private static readonly Task<ScriptResult> Nothing = Succeeded([]);
 
-    private readonly Task<ScriptResult> _allNodesUp = Succeeded([.. nodes.Select(n => (object?)$"{n}=Up")]);
+    private readonly Task<ScriptResult> _allNodesUp = Succeeded([.. nodes.Select(n => (object?)new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["Name"] = n, ["State"] = "Up" })]);
 
     public int RunspacesOpened => 0;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Cli.Commands;
 
@@ -10,19 +11,15 @@ internal static partial class DocumentKindSniffer
 {
     public static string? KindOf(string path)
     {
-        try
-        {
-            var match = KindLine().Match(File.ReadAllText(path));
-            return match.Success ? match.Groups["kind"].Value : null;
-        }
-        catch (IOException)
+        // The bounded reader: a device, a FIFO or an oversized file has no kind here; its loader says why.
+        var read = InputFile.Read(path, InputLimits.YamlDocument);
+        if (!read.Succeeded)
         {
             return null;
         }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
+
+        var match = KindLine().Match(read.Text());
+        return match.Success ? match.Groups["kind"].Value : null;
     }
 
     [GeneratedRegex(@"^kind:\s*['""]?(?<kind>[A-Za-z]+)", RegexOptions.Multiline)]

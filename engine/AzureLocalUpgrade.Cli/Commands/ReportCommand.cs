@@ -42,12 +42,18 @@ public sealed class ReportCommand(CliConsole console)
             return ExitCodes.InvalidInput;
         }
 
+        if (RunId.Problem(runId) is { } problem)
+        {
+            new DiagnosticRenderer(console).Render([InputDiagnostics.InvalidRunId(runId, problem)], OutputFormat.Text);
+            return ExitCodes.InvalidInput;
+        }
+
         RunFolder folder;
         try
         {
             folder = RunFolder.Open(stateDirectory, runId);
         }
-        catch (IOException)
+        catch (DirectoryNotFoundException)
         {
             new DiagnosticRenderer(console).Render([RunInputDiagnostics.RunNotFound(runId, stateDirectory)], OutputFormat.Text);
             return ExitCodes.InvalidInput;

@@ -5,6 +5,8 @@ using AzureLocalUpgrade.Cli.Running;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Execution.Runs;
 using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Inputs;
+using System.Globalization;
 
 namespace AzureLocalUpgrade.Cli.Commands;
 
@@ -38,7 +40,18 @@ public sealed class ResumeCommand(CliConsole console)
     {
         var bag = new DiagnosticBag();
         var stateDirectory = StateDirectoryLocator.Resolve(request.Execution.StateDir, console.WorkingDirectory);
-        var pinned = Pinned(stateDirectory, request, bag);
+        if (RunId.Problem(request.RunId) is { } problem)
+        {
+            bag.Add(InputDiagnostics.InvalidRunId(request.RunId, problem));
+        }
+        else if (AlreadySucceeded(stateDirectory, request.RunId) is { } done)
+        {
+            // Nothing is left to do, which is what the person wanted: say so and succeed.
+            console.Error.WriteLine($"Run {request.RunId} already succeeded{done}; there is nothing to resume.");
+            return ExitCodes.Success;
+        }
+
+        var pinned = bag.HasErrors ? null : Pinned(stateDirectory, request, bag);
         var options = pinned is null ? null : RunPreparation.Options(request.Execution, pinned.Value.Graph, pinned.Value.Manifest.PlanHash, console, bag);
         var scenario = RunPreparation.Scenario(request.Execution.ScenarioFile, console, bag);
         if (pinned is not { } run || options is null || bag.HasErrors)
@@ -56,6 +69,20 @@ public sealed class ResumeCommand(CliConsole console)
         return await session.ExecuteAsync(run.Graph.Cluster, (coordinator, ct) => coordinator.ResumeAsync(request.RunId, run.Graph, options, ct)).ConfigureAwait(false);
     }
 
+    /// <summary>" at 2026-11-23 02:15:00Z" when the run finished with success; null otherwise (or when there is no such run).</summary>
+    private static string? AlreadySucceeded(string stateDirectory, string runId)
+    {
+        try
+        {
+            var summary = new RunStatusReader(stateDirectory).ReadRun(runId).Summary;
+            return summary.State == RunState.Succeeded ? $" (finished {summary.LastRecordAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)})" : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException)
+        {
+            return null; // Pinned() reports why the run cannot be read
+        }
+    }
+
     /// <summary>Compiles the run's pinned runbook with its pinned inventory and parameters (secrets from --set).</summary>
     private static (StepGraph Graph, RunManifest Manifest)? Pinned(string stateDirectory, Request request, DiagnosticBag bag)
     {
@@ -64,15 +91,25 @@ public sealed class ResumeCommand(CliConsole console)
         try
         {
             folder = RunFolder.Open(stateDirectory, request.RunId);
-            manifest = folder.ReadManifest();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or JsonException)
+        catch (DirectoryNotFoundException)
         {
             bag.Add(RunInputDiagnostics.RunNotFound(request.RunId, stateDirectory));
             return null;
         }
 
-        using var parameters = JsonDocument.Parse(File.ReadAllBytes(folder.PinnedParametersPath));
+        try
+        {
+            manifest = folder.ReadManifest();
+        }
+        catch (RunFileException unusable)
+        {
+            // The journal is there (alu status lists the run), but what it pinned is not: say exactly that.
+            bag.Add(StateDiagnostics.RunFileUnusable(request.RunId, unusable.FilePath, unusable.Missing ? "is missing" : unusable.Reason));
+            return null;
+        }
+
+        using var parameters = RunFiles.Parse(folder.PinnedParametersPath);
         var setArgs = ParameterArguments.FromJson(parameters.RootElement, manifest.SecretParameters.ToHashSet(StringComparer.Ordinal));
         var secretsOnly = request.Execution.Set.Where(s => manifest.SecretParameters.Any(name => s.StartsWith(name + "=", StringComparison.Ordinal)));
         if (folder.PinnedInventoryPath is not { } inventory)

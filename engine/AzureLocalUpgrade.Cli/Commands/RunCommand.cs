@@ -161,6 +161,19 @@ public sealed class RunCommand(CliConsole console)
         return new RunStatusReader(stateDirectory).ListRuns()
             .Where(r => r.Cluster == graph.Cluster.Name)
             .OrderByDescending(r => r.RunId, StringComparer.Ordinal)
-            .FirstOrDefault(r => RunFolder.Open(stateDirectory, r.RunId).ReadManifest().GraphFingerprint == fingerprint);
+            .FirstOrDefault(r => FingerprintOf(stateDirectory, r.RunId) == fingerprint);
+    }
+
+    // A run whose run.json is gone or damaged cannot be resumed, so it is never the one to continue.
+    private static string? FingerprintOf(string stateDirectory, string runId)
+    {
+        try
+        {
+            return RunFolder.Open(stateDirectory, runId).ReadManifest().GraphFingerprint;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }

@@ -6,6 +6,8 @@ using AzureLocalUpgrade.Cli.Status;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Simulation;
+using AzureLocalUpgrade.Engine.Execution;
+using AzureLocalUpgrade.Engine.Execution.Locking;
 
 namespace AzureLocalUpgrade.Cli.Commands;
 
@@ -61,7 +63,23 @@ public sealed class SimCommand(CliConsole console)
             return Invalid(bag);
         }
 
-        var cluster = SimulatedCluster.Reset(inventory, StateDirectoryLocator.Resolve(stateDir, console.WorkingDirectory), scenario);
+        var stateDirectory = StateDirectoryLocator.Resolve(stateDir, console.WorkingDirectory);
+        using var claim = Claim(stateDirectory, inventory.Name, "reset", allowPaused: false, out var refused);
+        if (refused || claim is null)
+        {
+            return RunExitCodes.LockHeld;
+        }
+
+        SimulatedCluster cluster;
+        try
+        {
+            cluster = SimulatedCluster.Reset(inventory, stateDirectory, scenario);
+        }
+        finally
+        {
+            claim.Release();
+        }
+
         console.Out.WriteLine($"Simulated cluster {cluster.Name} reset from {console.DisplayPath(clusterFile)}{(scenario is null ? "" : $" with scenario {scenario.Name}")}.");
         return ExitCodes.Success;
     }
@@ -100,14 +118,56 @@ public sealed class SimCommand(CliConsole console)
             return Invalid(bag);
         }
 
-        var cluster = SimulatedCluster.OpenOrCreate(inventory, StateDirectoryLocator.Resolve(stateDir, console.WorkingDirectory), scenario: null);
-        if (instant > cluster.Now)
+        var stateDirectory = StateDirectoryLocator.Resolve(stateDir, console.WorkingDirectory);
+        // A run paused for its next maintenance window keeps the lock, and moving the clock to that window is what
+        // advance is for; only a run that is going refuses it.
+        using var claim = Claim(stateDirectory, inventory.Name, "advance", allowPaused: true, out var refused);
+        if (refused)
         {
-            cluster.AdvanceTime(instant - cluster.Now);
+            return RunExitCodes.LockHeld;
+        }
+
+        SimulatedCluster cluster;
+        try
+        {
+            cluster = SimulatedCluster.OpenOrCreate(inventory, stateDirectory, scenario: null);
+            if (instant > cluster.Now)
+            {
+                cluster.AdvanceTime(instant - cluster.Now);
+            }
+        }
+        finally
+        {
+            claim?.Release();
         }
 
         console.Out.WriteLine($"Simulated cluster {cluster.Name} is at {cluster.Now.ToString("u", CultureInfo.InvariantCulture)}.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Takes the cluster's run lock for the change, as a run does, so the simulated cluster is never reset under a run
+    /// that is going or paused, nor moved in time under a run that is going (exit 4, naming it). With
+    /// <paramref name="allowPaused"/>, a paused run's claim lets the change through unlocked (null, not refused).
+    /// </summary>
+    private RunLock? Claim(string stateDirectory, string cluster, string what, bool allowPaused, out bool refused)
+    {
+        refused = false;
+        try
+        {
+            return RunLock.Acquire(stateDirectory, cluster, $"alu-sim-{what}-{Environment.ProcessId}", TimeProvider.System);
+        }
+        catch (LockHeldException held) when (allowPaused && held.Holder?.Status == LockHolder.Paused)
+        {
+            return null;
+        }
+        catch (LockHeldException held)
+        {
+            refused = true;
+            console.Error.WriteLine($"alu: error: cluster {cluster} is in use: {held.Message}");
+            console.Error.WriteLine($"  hint: let that run finish, or resume and finish it (alu resume {held.Holder?.RunId ?? "RUN"}); then run alu sim {what} again.");
+            return null;
+        }
     }
 
     private ClusterInventory? Inventory(string clusterFile, DiagnosticBag bag)

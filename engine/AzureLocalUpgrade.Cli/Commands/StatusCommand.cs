@@ -5,6 +5,7 @@ using AzureLocalUpgrade.Cli.Status;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Execution.Runs;
 using AzureLocalUpgrade.Simulation;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Cli.Commands;
 
@@ -30,11 +31,25 @@ public sealed class StatusCommand(CliConsole console)
         var stateDirectory = StateDirectoryLocator.Resolve(stateDir, console.WorkingDirectory);
         var reader = new RunStatusReader(stateDirectory);
         var json = format == "json";
+        var renderer = new DiagnosticRenderer(console);
         if (runId is null)
         {
             var runs = reader.ListRuns();
+            if (runs.Count == 0 && !StateDirectoryCheck.HoldsState(stateDirectory))
+            {
+                // A mistyped --state-dir must not read as "no runs yet": say the folder is not an alu state folder.
+                renderer.Render([StateDiagnostics.NoStateHere(stateDirectory, Directory.Exists(stateDirectory))], OutputFormat.Text);
+            }
+
             console.Out.Write(json ? StatusJson.Runs(runs) : StatusText.Runs(runs));
+            WriteWarnings(reader);
             return ExitCodes.Success;
+        }
+
+        if (RunId.Problem(runId) is { } problem)
+        {
+            renderer.Render([InputDiagnostics.InvalidRunId(runId, problem)], json ? OutputFormat.Json : OutputFormat.Text);
+            return ExitCodes.InvalidInput;
         }
 
         RunDetail detail;
@@ -42,7 +57,7 @@ public sealed class StatusCommand(CliConsole console)
         {
             detail = reader.ReadRun(runId);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
         {
             new DiagnosticRenderer(console).Render([RunInputDiagnostics.RunNotFound(runId, stateDirectory)], json ? OutputFormat.Json : OutputFormat.Text);
             return ExitCodes.InvalidInput;
@@ -50,6 +65,16 @@ public sealed class StatusCommand(CliConsole console)
 
         var simulation = SimulatedCluster.ReadSnapshot(stateDirectory, detail.Summary.Cluster);
         console.Out.Write(json ? StatusJson.Run(detail, simulation) : StatusText.Run(detail, simulation));
+        WriteWarnings(reader);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Damaged journal lines go to standard error, so stdout stays the table or the JSON a monitor parses.</summary>
+    private void WriteWarnings(RunStatusReader reader)
+    {
+        foreach (var warning in reader.Warnings)
+        {
+            console.Error.WriteLine($"alu: warning: {warning}");
+        }
     }
 }

@@ -6,16 +6,13 @@ namespace AzureLocalUpgrade.Cli.Running;
 
 /// <summary>
 /// <c>alu plan</c> refuses, with the reason, to plan an upgrade for a cluster whose inventory says it does not
-/// apply (wrong source release, already upgraded, a 22H2 stretch cluster, solution deployed, ...): the same guards
+/// apply (wrong source release, already upgraded, a stretched cluster off its one path, solution deployed, ...): the same guards
 /// as <c>alu select</c>. <c>alu run</c> does not use this: the inventory may be older than the cluster (a simulated
 /// cluster continues from where the last run left it), so runs decide with the runbooks' own guard steps against
 /// the live cluster.
 /// </summary>
 public static class Applicability
 {
-    public const string StretchOverrideParameter = "stretchPolicy";
-    public const string StretchOverrideValue = "stretch-23h2-2509";
-
     public static void Check(StepGraph graph, string runbookDisplay, DiagnosticBag bag)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -26,13 +23,9 @@ public static class Applicability
         }
 
         var runbook = new ShippedRunbook(runbookDisplay, graph.RunbookName, graph.RunbookVersion, upgrade.From, upgrade.To, graph.Method ?? "custom");
-        foreach (var refusal in UpgradeGuards.Evaluate(graph.Cluster, runbook).Where(f => f.Kind == FindingKind.Refusal && !Overridden(graph, f)))
+        foreach (var refusal in UpgradeGuards.Evaluate(graph.Cluster, runbook).Where(f => f.Kind == FindingKind.Refusal))
         {
             bag.Add(RunInputDiagnostics.RunbookNotApplicable(graph.Cluster.FilePath, graph.Cluster.Name, graph.RunbookName, refusal.Message));
         }
     }
-
-    /// <summary>The documented exception: newer guidance lets a stretch cluster take 23H2 with the 2509 ISO, when the operator says so.</summary>
-    private static bool Overridden(StepGraph graph, GuardFinding finding) =>
-        finding.Code == "stretch-23h2" && graph.Parameters.TryGetValue(StretchOverrideParameter, out var policy) && Equals(policy, StretchOverrideValue);
 }

@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace AzureLocalUpgrade.Cli.Running;
 
 /// <summary>
-/// Turns SIGTERM and Ctrl+C (SIGINT) into a cancellation request instead of killing the process: the executor
-/// finishes or stops the current step, journals, and the run exits 130, resumable. A second signal is not
-/// intercepted, so an operator can still force the process down.
+/// Turns SIGTERM, SIGHUP (a closed terminal or session) and Ctrl+C (SIGINT) into a cancellation request instead of
+/// killing the process: the executor gives steps in flight their grace period, stops them, journals, and the run
+/// exits 130, resumable. A second signal is not intercepted, so an operator can still force the process down.
 /// </summary>
 public sealed class CancellationSignals : IDisposable
 {
@@ -15,7 +15,7 @@ public sealed class CancellationSignals : IDisposable
 
     public CancellationSignals()
     {
-        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT })
+        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGHUP })
         {
             _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
         }
@@ -45,6 +45,19 @@ public sealed class CancellationSignals : IDisposable
 
         context.Cancel = true;
         Received = context.Signal;
-        _source.Cancel();
+        // Cancelling runs the token's callbacks, and with them whatever continuations they release: never on the
+        // runtime's signal thread, whose handler must return at once. A handler still running when the run ends let
+        // the runtime finish the process as terminated by the signal (exit 143) although the run had journalled 130.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                _source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The run had already ended.
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Cli.Running;
 
@@ -92,7 +93,8 @@ public sealed class PlanOutputCache(string directory)
         for (var i = 0; i < count; i++)
         {
             var path = reader.ReadString();
-            if (ReadBytes(reader) is not { } recorded || !File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(recorded))
+            // At most the recorded length plus one byte is read: a file replaced by a device or a FIFO is a miss.
+            if (ReadBytes(reader) is not { } recorded || InputFile.Read(path, recorded.Length) is not { Succeeded: true } now || !now.Bytes.AsSpan().SequenceEqual(recorded))
             {
                 return false;
             }

@@ -1,4 +1,5 @@
 using AzureLocalUpgrade.Engine.Compilation;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Cli.Running;
 
@@ -96,13 +97,6 @@ public sealed class RememberedPlan
 
     private static byte[]? ReadOrNull(string path)
     {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
+        return InputFile.Read(path, InputLimits.SavedPlan).Bytes;
     }
 }

@@ -21,6 +21,12 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(run);
+        if (StateDirectoryCheck.Writable(stateDirectory) is { } notWritable)
+        {
+            new Output.DiagnosticRenderer(console).Render([notWritable], logFormat == LogFormat.Json ? Output.OutputFormat.Json : Output.OutputFormat.Text);
+            return ExitCodes.InvalidInput;
+        }
+
         var interactive = console.IsSystemConsole && logFormat == LogFormat.Text && TerminalDetection.CanPrompt;
         using var loggers = CliLogging.Create(logFormat);
         using var tracing = OtelSetup.TryStart(console.Error);
@@ -44,6 +50,11 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
             catch (LockHeldException held)
             {
                 console.Error.WriteLine($"alu: error: cluster {inventory.Name} is in use: {held.Message}");
+                return RunExitCodes.LockHeld;
+            }
+            catch (ClaimLostException lost)
+            {
+                console.Error.WriteLine($"alu: error: {lost.Message} See the run with: alu status");
                 return RunExitCodes.LockHeld;
             }
         }

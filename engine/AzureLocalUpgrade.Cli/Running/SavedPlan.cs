@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Inputs;
 using AzureLocalUpgrade.Engine.Planning;
 
 namespace AzureLocalUpgrade.Cli.Running;
@@ -26,20 +27,15 @@ public sealed record SavedPlan(
     public static SavedPlan? Read(string planPath, DiagnosticBag bag)
     {
         ArgumentNullException.ThrowIfNull(bag);
-        byte[] bytes;
-        try
+        // The bounded reader and parser: a regular file, at most InputLimits.SavedPlan bytes, nesting at most 64.
+        using var document = BoundedJson.Parse(planPath, InputLimits.SavedPlan, bag, out var bytes);
+        if (document is null)
         {
-            bytes = File.ReadAllBytes(planPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            bag.Add(RunInputDiagnostics.PlanUnreadable(planPath, ex.Message));
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("kind", out var kind) || kind.GetString() != "Plan")
             {

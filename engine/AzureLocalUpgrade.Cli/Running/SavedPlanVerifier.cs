@@ -1,6 +1,7 @@
 using AzureLocalUpgrade.Engine.Compilation;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Cli.Running;
 
@@ -62,5 +63,7 @@ public static class SavedPlanVerifier
         bag.AddRange(loaded.Items);
     }
 
-    private static string HashOf(string file) => SourceHasher.HashBytes(File.ReadAllBytes(file));
+    // A source that cannot be read through the bounded reader has no hash, so it never matches the plan's.
+    private static string HashOf(string file) =>
+        InputFile.Read(file, InputLimits.YamlDocument) is { Succeeded: true } read ? SourceHasher.HashBytes(read.Bytes!) : "unreadable";
 }

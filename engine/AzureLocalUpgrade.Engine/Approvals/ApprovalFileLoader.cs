@@ -1,5 +1,6 @@
 using System.Globalization;
-using YamlDotNet.Core;
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Loading;
 using YamlDotNet.RepresentationModel;
 
 namespace AzureLocalUpgrade.Engine.Approvals;
@@ -18,40 +19,29 @@ namespace AzureLocalUpgrade.Engine.Approvals;
 /// </summary>
 public static class ApprovalFileLoader
 {
+    /// <summary>
+    /// Reads the file through the same bounded loader as runbooks (a regular file, size, nesting, aliases), so no
+    /// approval file can hang alu, exhaust its memory or overflow its stack.
+    /// </summary>
     public static bool TryLoad(string path, out ApprovalFile? approval, out string error)
     {
         approval = null;
-        try
+        var bag = new DiagnosticBag();
+        var source = YamlSourceLoader.Load(path, bag);
+        if (source is null)
         {
-            var stream = new YamlStream();
-            using (var reader = File.OpenText(path))
-            {
-                stream.Load(reader);
-            }
+            var first = bag.Items[0];
+            error = $"{first.Span.File}:{first.Span.Line}:{first.Span.Column}: {first.Message} [{first.Code}] {first.Hint}".Trim();
+            return false;
+        }
 
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                error = $"{path}:1:1: the approval file is empty or not a mapping";
-                return false;
-            }
+        if (source.Root is not YamlMappingNode root)
+        {
+            error = $"{path}:1:1: the approval file is empty or not a mapping";
+            return false;
+        }
 
-            return TryRead(path, root, out approval, out error);
-        }
-        catch (IOException ex)
-        {
-            error = $"{path}: cannot read the approval file: {ex.Message}";
-            return false;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            error = $"{path}: cannot read the approval file: {ex.Message}";
-            return false;
-        }
-        catch (YamlException ex)
-        {
-            error = $"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}";
-            return false;
-        }
+        return TryRead(path, root, out approval, out error);
     }
 
     private static bool TryRead(string path, YamlMappingNode root, out ApprovalFile? approval, out string error)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Engine.Compilation;
 
@@ -49,12 +50,12 @@ public static class SourceHasher
     private static bool TryHash(string path, out string hash)
     {
         hash = "";
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        if (string.IsNullOrEmpty(path) || InputFile.Read(path, InputLimits.YamlDocument) is not { Succeeded: true } read)
         {
             return false;
         }
 
-        hash = HashBytes(File.ReadAllBytes(path));
+        hash = HashBytes(read.Bytes!);
         return true;
     }
 }

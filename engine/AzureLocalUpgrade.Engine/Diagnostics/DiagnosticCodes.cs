@@ -2,7 +2,7 @@ namespace AzureLocalUpgrade.Engine.Diagnostics;
 
 /// <summary>
 /// Every stable diagnostic code, numbered by stage: ALU10xx loading, ALU11xx schema, ALU20xx meaning,
-/// ALU22xx templates, ALU23xx parameter values, ALU40xx PowerShell, ALU50xx cluster inventory.
+/// ALU22xx templates, ALU23xx parameter values, ALU26xx names, ALU40xx PowerShell, ALU50xx cluster inventory.
 /// A code never changes meaning once released; docs/diagnostics.md has one entry per code.
 /// </summary>
 public static class DiagnosticCodes
@@ -62,6 +62,9 @@ public static class DiagnosticCodes
     public const string UnknownParameter = "ALU2305";
     public const string MalformedSetArgument = "ALU2306";
     public const string ParamsFileNotMap = "ALU2307";
+
+    public const string InvalidClusterName = "ALU2601";
+    public const string InvalidNodeName = "ALU2602";
 
     public const string ScriptParseError = "ALU4001";
 

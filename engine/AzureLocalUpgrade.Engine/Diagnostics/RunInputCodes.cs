@@ -18,4 +18,9 @@ public static class RunInputCodes
     public const string RunNotFound = "ALU6009";
     public const string ScenarioInvalid = "ALU6010";
     public const string RunbookNotApplicable = "ALU6011";
+
+    public const string SimulationStateUnusable = "ALU6030";
+    public const string StateDirectoryNotWritable = "ALU6031";
+    public const string NoStateHere = "ALU6032";
+    public const string RunFileUnusable = "ALU6033";
 }

@@ -121,7 +121,8 @@ internal sealed class StepRunner
 
             if (result.Outcome == ScriptOutcome.Cancelled)
             {
-                return new StepRunResult(StepStatus.Interrupted, attempt, _reporter.Now - started, "stopped by cancellation");
+                // The host's words say whether the step really stopped or was left running (outcome unknown).
+                return new StepRunResult(StepStatus.Interrupted, attempt, _reporter.Now - started, Describe(step, result));
             }
 
             if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell)
@@ -330,7 +331,8 @@ internal sealed class StepRunner
         ScriptOutcome.TimedOut => $"timed out after {step.Timeout?.ToString() ?? "the host's limit"}",
         ScriptOutcome.Unreachable =>
             $"{step.Target} was unreachable for longer than the reconnect timeout ({_context.ReconnectTimeout})" + Suffix(result.ErrorMessage),
-        ScriptOutcome.Cancelled => "stopped by cancellation",
+        ScriptOutcome.Cancelled => "stopped by cancellation"
+            + (result.ErrorMessage is { } why && !why.StartsWith("Stopped by cancellation", StringComparison.Ordinal) ? ": " + why : ""),
         _ => "failed" + Suffix(result.ErrorMessage) + (result.ErrorPosition.IsNone ? "" : $" at {result.ErrorPosition}"),
     };
 

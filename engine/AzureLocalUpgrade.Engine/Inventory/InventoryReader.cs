@@ -1,4 +1,5 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Inputs;
 using AzureLocalUpgrade.Engine.Loading;
 using YamlDotNet.RepresentationModel;
 
@@ -13,6 +14,12 @@ internal static class InventoryReader
     public static ClusterInventory Read(YamlSource source, YamlMap document, DiagnosticBag bag)
     {
         var name = document.String("name") ?? "";
+        // The cluster name becomes part of state paths (locks/, clusters/) and run ids: only a Windows name passes.
+        if (document.Scalar("name") is { Value: { Length: > 0 } } nameNode && WindowsNames.ClusterNameProblem(name) is { } problem)
+        {
+            bag.Add(InputDiagnostics.InvalidClusterName(YamlSpans.Of(source.FilePath, nameNode), name, problem));
+        }
+
         var nodes = ReadNodes(source, document.List("nodes"), bag);
         return new ClusterInventory(
             name,
@@ -62,7 +69,11 @@ internal static class InventoryReader
                 continue; // The schema reported the missing field.
             }
 
-            if (!seen.Add(name))
+            if (WindowsNames.NodeNameProblem(name) is { } problem)
+            {
+                bag.Add(InputDiagnostics.InvalidNodeName(YamlSpans.Of(source.FilePath, nameNode), name, problem));
+            }
+            else if (!seen.Add(name))
             {
                 bag.Add(DiagnosticCatalog.DuplicateNodeName(YamlSpans.Of(source.FilePath, nameNode), name));
             }

@@ -28,6 +28,7 @@ internal static class YamlSafetyScanner
         var anchors = new Dictionary<string, Expansion>(StringComparer.Ordinal);
         var open = new Stack<Frame>();
         long total = 0;
+        var aliasSeen = false;
         var parser = new Parser(new StringReader(text));
         while (parser.MoveNext())
         {
@@ -63,6 +64,7 @@ internal static class YamlSafetyScanner
                     total += 1;
                     break;
                 case AnchorAlias alias:
+                    aliasSeen = true;
                     // An alias to an anchor that is still open refers to itself: its expansion never ends.
                     if (!anchors.TryGetValue(alias.Value.Value, out var expansion))
                     {
@@ -92,7 +94,11 @@ internal static class YamlSafetyScanner
 
             if (total > limits.MaxExpandedNodes)
             {
-                return DiagnosticCatalog.AliasExpansionTooLarge(YamlSpans.At(file, current.Start), limits.MaxExpandedNodes);
+                // Without a single alias the document is simply big: blaming aliases would send the author looking
+                // for something that is not there.
+                return aliasSeen
+                    ? DiagnosticCatalog.AliasExpansionTooLarge(YamlSpans.At(file, current.Start), limits.MaxExpandedNodes)
+                    : InputDiagnostics.TooManyNodes(YamlSpans.At(file, current.Start), limits.MaxExpandedNodes);
             }
         }
 

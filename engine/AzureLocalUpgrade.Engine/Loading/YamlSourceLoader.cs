@@ -1,4 +1,5 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Inputs;
 using AzureLocalUpgrade.Engine.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -14,33 +15,50 @@ public static class YamlSourceLoader
     public static YamlSource? Load(string path, DiagnosticBag bag, LoadLimits? limits = null, SourceSpan? referencedFrom = null)
     {
         limits ??= LoadLimits.Default;
-        var where = referencedFrom ?? SourceSpan.At(path, 1, 1);
-        string text;
-        try
-        {
-            var info = new FileInfo(path);
-            // A directory "exists" but cannot be read: let the read fail so the user hears why.
-            if (!info.Exists && !Directory.Exists(path))
-            {
-                bag.Add(DiagnosticCatalog.FileNotFound(where, path));
-                return null;
-            }
+        return ReadText(path, bag, limits, referencedFrom) is { } text ? Parse(path, text, bag, limits) : null;
+    }
 
-            if (info.Length > limits.MaxFileBytes)
-            {
-                bag.Add(DiagnosticCatalog.FileTooLarge(SourceSpan.At(path, 1, 1), info.Length, limits.MaxFileBytes));
-                return null;
-            }
-
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+    /// <summary>
+    /// The file's text through the one bounded reader (<see cref="InputFile"/>: a regular file, at most
+    /// <see cref="LoadLimits.MaxFileBytes"/>), and only when it passes the safety scan (nesting, node count, aliases);
+    /// for loaders that build their own model from YAML (approval files, fault scenarios).
+    /// </summary>
+    public static string? ReadSafeText(string path, DiagnosticBag bag, LoadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(bag);
+        limits ??= LoadLimits.Default;
+        if (ReadText(path, bag, limits, null) is not { } text)
         {
-            bag.Add(DiagnosticCatalog.FileUnreadable(where, path, e.Message));
             return null;
         }
 
-        return Parse(path, text, bag, limits);
+        try
+        {
+            if (YamlSafetyScanner.Scan(path, text, limits) is { } refused)
+            {
+                bag.Add(refused);
+                return null;
+            }
+        }
+        catch (YamlException e)
+        {
+            bag.Add(DiagnosticCatalog.YamlSyntax(YamlSpans.At(path, e.Start), Describe(e)));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static string? ReadText(string path, DiagnosticBag bag, LoadLimits limits, SourceSpan? referencedFrom)
+    {
+        var read = InputFile.Read(path, limits.MaxFileBytes);
+        if (read.Succeeded)
+        {
+            return read.Text();
+        }
+
+        bag.Add(read.ToDiagnostic(referencedFrom ?? SourceSpan.At(path, 1, 1)));
+        return null;
     }
 
     /// <summary>Parses text already in memory; <paramref name="file"/> names it in diagnostics.</summary>

@@ -37,6 +37,9 @@ public sealed record PlanStep(
     IReadOnlyList<PlanStep> OnFailure,
     string? Rehearsal = null) : PlanItem(Id, DisplayName)
 {
+    /// <summary>The tag a runbook puts on a step whose change cannot be undone (raising the cluster functional level); plans call it out.</summary>
+    public const string IrreversibleTag = "irreversible";
+
     /// <summary>"orchestrator", "node hci01-n2" or "cluster (hci01-n1)".</summary>
     public string TargetText => Target.Kind switch
     {

@@ -1,5 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using AzureLocalUpgrade.Engine.Loading;
+using AzureLocalUpgrade.Engine.Diagnostics;
 
 namespace AzureLocalUpgrade.Engine.Selection;
 
@@ -20,11 +22,15 @@ public static class RunbookCatalog
     private static ShippedRunbook? TryRead(string path, string root)
     {
         YamlMappingNode document;
+        if (YamlSourceLoader.ReadSafeText(path, new DiagnosticBag()) is not { } text)
+        {
+            return null; // a device, a FIFO, too large or hostile: `alu validate` says why
+        }
+
         try
         {
             var stream = new YamlStream();
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
             {
                 return null;

@@ -64,12 +64,7 @@ public static class UpgradeGuards
             AddNicDriverRule(cluster, findings);
         }
 
-        if (cluster.Facts.Stretch && runbook.From == "22H2" && runbook.To == "23H2")
-        {
-            findings.Add(GuardFinding.Refuse("stretch-23h2",
-                "A 22H2 stretch cluster waits and moves directly to 24H2 (the upgrade document's rule, the runbooks' default). "
-                + "Newer guidance allows 23H2 with the 2509 ISO: see runbooks/README.md and the stretchPolicy parameter."));
-        }
+        AddStretchRules(cluster, runbook, findings);
 
         if (!cluster.Facts.Registered)
         {
@@ -84,6 +79,37 @@ public static class UpgradeGuards
 
         AddMethodRules(cluster, runbook, findings);
         AddPreparationNotes(cluster, findings);
+    }
+
+    /// <summary>
+    /// Stretched clusters (azure-local/upgrade/upgrade-stretched-cluster-to-23h2.md, 2025): they can't be upgraded to
+    /// 24H2, and 22H2 → 23H2 with the 2509 ISO through a CAU run is the only supported path. This overrides the older
+    /// "stretch clusters wait for 24H2" sentence of the 24H2 upgrade document (runbooks/README.md explains why).
+    /// Mirrors guards/stretch-not-24h2 and guards/stretch-path.
+    /// </summary>
+    private static void AddStretchRules(ClusterInventory cluster, ShippedRunbook runbook, List<GuardFinding> findings)
+    {
+        if (!cluster.Facts.Stretch)
+        {
+            return;
+        }
+
+        if (runbook.To == "24H2")
+        {
+            findings.Add(GuardFinding.Refuse("stretch-24h2",
+                "Stretched clusters can't be upgraded to 24H2. The only supported path is 22H2 to 23H2 with the 2509 ISO through CAU: "
+                + "runbooks/22h2-to-23h2/cau.yaml with wuConnected=false (see runbooks/README.md)."));
+        }
+        else if (runbook.From == "22H2" && runbook.Method != "cau")
+        {
+            findings.Add(GuardFinding.Refuse("stretch-method",
+                "A stretched cluster takes 23H2 only by a CAU run from the 2509 ISO: use runbooks/22h2-to-23h2/cau.yaml with wuConnected=false."));
+        }
+        else if (runbook.From == "22H2")
+        {
+            findings.Add(GuardFinding.Note("stretch-2509-iso",
+                "Stretched cluster: set wuConnected=false and isoPath to the 2509 ISO; the run ends with the Storage Replica checks."));
+        }
     }
 
     private static void AddMinimumBuildRule(ClusterInventory cluster, ShippedRunbook runbook, List<GuardFinding> findings)

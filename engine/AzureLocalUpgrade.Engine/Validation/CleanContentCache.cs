@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Engine.Validation;
 
@@ -18,6 +19,7 @@ public sealed class CleanContentCache
     public const string DisableVariable = "ALU_NO_CACHE";
 
     private const int MaxEntries = 20_000;
+    private const long MaxCacheFileBytes = MaxEntries * 68L; // 64 hex digits and a line end per entry
     private readonly string _file;
     private readonly Lock _gate = new();
     private HashSet<string>? _clean;
@@ -103,9 +105,9 @@ public sealed class CleanContentCache
         var clean = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            if (File.Exists(file))
+            if (InputFile.Read(file, MaxCacheFileBytes) is { Succeeded: true } read)
             {
-                clean.UnionWith(File.ReadAllLines(file).Where(line => line.Length == 64));
+                clean.UnionWith(read.Text().Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length == 64));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

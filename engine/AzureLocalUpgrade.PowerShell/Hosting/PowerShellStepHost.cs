@@ -105,6 +105,31 @@ public sealed class PowerShellStepHost : IStepHost
     }
 
     /// <summary>Makes sure the session has a live runspace. Returns null when it has, else why the target is unreachable.</summary>
+    /// <summary>How long a pipeline asked to stop (cancellation or timeout) may take to end before it is abandoned.</summary>
+    public TimeSpan StopWait { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>True when <paramref name="running"/> ended; false when a stop was requested and it kept running past <paramref name="stopWait"/> (wall time).</summary>
+    private static async Task<bool> EndsAsync(Task running, CancellationToken stop, TimeSpan stopWait)
+    {
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (stop.Register(() => stopRequested.TrySetResult()))
+        {
+            if (await Task.WhenAny(running, stopRequested.Task).ConfigureAwait(false) == running)
+            {
+                await running.ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        if (await Task.WhenAny(running, Task.Delay(stopWait, CancellationToken.None)).ConfigureAwait(false) != running)
+        {
+            return false;
+        }
+
+        await running.ConfigureAwait(false);
+        return true;
+    }
+
     private async Task<string?> ConnectAsync(TargetSession session, TimeSpan reconnectTimeout, CancellationToken cancellationToken)
     {
         if (session.Runspace is { } existing)
@@ -156,8 +181,33 @@ public sealed class PowerShellStepHost : IStepHost
         TargetSession session, ScriptInvocation invocation, ParsedStepScript parsed, DateTimeOffset started, CancellationToken cancellationToken)
     {
         var runspace = session.Runspace!;
+        // Disposed by hand: disposing a pipeline that will not stop would wait for it (see AbandonRunspace).
+        var shell = System.Management.Automation.PowerShell.Create(runspace);
+        var abandoned = false;
+        try
+        {
+            return await RunAsync(session, invocation, parsed, started, shell, runspace, cancellationToken, () => abandoned = true).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!abandoned)
+            {
+                shell.Dispose();
+            }
+        }
+    }
+
+    private async Task<ScriptResult> RunAsync(
+        TargetSession session,
+        ScriptInvocation invocation,
+        ParsedStepScript parsed,
+        DateTimeOffset started,
+        System.Management.Automation.PowerShell shell,
+        Runspace runspace,
+        CancellationToken cancellationToken,
+        Action abandon)
+    {
         var arguments = new PowerShellArguments();
-        using var shell = System.Management.Automation.PowerShell.Create(runspace);
         Bind(shell, invocation, parsed.DeclaredParameters, arguments);
         var redactor = new SecretRedactor(arguments.Secrets);
         var capture = StreamCapture.Attach(shell, redactor);
@@ -183,7 +233,16 @@ public sealed class PowerShellStepHost : IStepHost
             var running = shell.InvokeAsync<PSObject, PSObject>(null, output);
             using (stop.Token.Register(() => shell.BeginStop(null, null)))
             {
-                await running.ConfigureAwait(false);
+                if (!await EndsAsync(running, stop.Token, StopWait).ConfigureAwait(false))
+                {
+                    // A step inside a long .NET call (Thread.Sleep, a blocking read) cannot be stopped between
+                    // statements. alu stops waiting, gives the session up and says the outcome is unknown.
+                    abandon();
+                    session.AbandonRunspace(shell);
+                    _logger.BrokeMidStep(invocation.StepId, session.Target);
+                    return Finished(ScriptOutcome.Cancelled, started, OutputValues.From(output, redactor), capture,
+                        $"it was still running {StopWait.TotalSeconds:0} s after being asked to stop, so alu stopped waiting; whether it finished its work is unknown: check {invocation.Target} before resuming, then resume with --retry {invocation.StepId} or --skip {invocation.StepId}");
+                }
             }
         }
         catch (Exception ex) when (ex is RuntimeException or PSInvalidOperationException or InvalidRunspaceStateException)

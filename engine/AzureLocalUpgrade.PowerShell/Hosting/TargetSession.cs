@@ -23,6 +23,21 @@ internal sealed class TargetSession(StepTarget target) : IDisposable
         runspace?.Dispose();
     }
 
+    /// <summary>
+    /// Gives up a runspace whose pipeline would not stop: the next step gets a fresh session, and the old one is
+    /// closed in the background (closing waits for the pipeline, which may never end).
+    /// </summary>
+    public void AbandonRunspace(System.Management.Automation.PowerShell shell)
+    {
+        var runspace = Runspace;
+        Runspace = null;
+        _ = Task.Run(() =>
+        {
+            shell.Dispose();
+            runspace?.Dispose();
+        });
+    }
+
     public void Dispose()
     {
         DropRunspace();

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.PowerShell.Targets;
 
@@ -64,15 +65,13 @@ public sealed class CredentialResolver
     private string ReadPasswordFile(string userName, string file)
     {
         var path = Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(_baseDirectory, file));
-        string text;
-        try
+        var read = InputFile.Read(path, InputLimits.PasswordFile);
+        if (!read.Succeeded)
         {
-            text = File.ReadAllText(path);
+            throw new CredentialUnavailableException($"The password for {userName} comes from file {path}, which cannot be used: {read.Describe()}.");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CredentialUnavailableException($"The password for {userName} comes from file {path}, which cannot be read: {ex.Message}", ex);
-        }
+
+        var text = read.Text();
 
         // Secret files usually end with a newline that is not part of the password.
         var password = text.TrimEnd('\r', '\n');

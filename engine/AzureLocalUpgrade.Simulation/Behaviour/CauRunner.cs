@@ -109,11 +109,6 @@ internal sealed class CauRunner
         {
             throw new SimulationException("CauMediaNotStaged", ErrorCategory.ObjectNotFound, $"Setup media is not staged at '{media}' on {string.Join(", ", missing)}. Extract the ISO to the same local path on every node.");
         }
-
-        if (s.Stretch && s.Nodes.Exists(n => FileOperations.MediaFolderRelease(n, media) == "23H2"))
-        {
-            throw new SimulationException("CauStretchNot23H2", ErrorCategory.InvalidOperation, "A stretched cluster cannot be upgraded to 23H2; upgrade it straight to 24H2.");
-        }
     }
 
     private List<string> Order(SimulationState s)

@@ -14,6 +14,7 @@ internal static class ClusterLifecycle
             node.ClusterService.Status = ServiceStatus.Stopped;
         }
 
+        state.PoolOfflineSince ??= state.Now;
         Evolution.AdvanceTo(state, state.Now + SimulationTimings.StopCluster);
     }
 

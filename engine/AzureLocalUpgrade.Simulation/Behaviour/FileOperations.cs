@@ -70,6 +70,37 @@ internal static class FileOperations
         }
     }
 
+    /// <summary>Writes (or replaces) a text file, creating its folder as New-Item would.</summary>
+    public static void WriteText(NodeState node, string path, string text)
+    {
+        var p = FilePaths.Normalize(path);
+        if (FilePaths.Parent(p) is { } folder && node.FindFile(folder) is null)
+        {
+            CreateDirectory(node, folder, force: true);
+        }
+
+        node.Files.RemoveAll(f => string.Equals(f.Path, p, StringComparison.OrdinalIgnoreCase));
+        node.Files.Add(new FileEntryState { Path = p, Text = text });
+    }
+
+    /// <summary>A text file's content, as Get-Content reads it; an error naming the path when there is none.</summary>
+    public static string ReadText(NodeState node, string path)
+    {
+        var p = FilePaths.Normalize(path);
+        return node.FindFile(p) switch
+        {
+            { IsDirectory: false, Text: { } text } => text,
+            { IsDirectory: true } => throw new SimulationException(
+                "GetContentReaderUnauthorizedAccessError,Microsoft.PowerShell.Commands.GetContentCommand",
+                ErrorCategory.PermissionDenied,
+                $"Access to the path '{p}' is denied (it is a folder)."),
+            _ => throw new SimulationException(
+                "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand",
+                ErrorCategory.ObjectNotFound,
+                $"Cannot find path '{p}' because it does not exist."),
+        };
+    }
+
     public static MountedImageState Mount(NodeState node, string imagePath)
     {
         var release = SimulatedReleases.ReleaseFromMediaName(imagePath) ?? throw new SimulationException(

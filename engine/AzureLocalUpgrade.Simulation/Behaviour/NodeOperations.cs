@@ -183,6 +183,11 @@ internal static class NodeOperations
     /// <summary>The node is back in the cluster: storage resyncs what it missed, stranded roles come online here.</summary>
     public static void JoinCluster(SimulationState state, NodeState node)
     {
+        if (state.PoolOfflineSince is { } offline)
+        {
+            PoolBackOnline(state, offline);
+        }
+
         if (node.LeftClusterAt is { } left)
         {
             StorageOperations.StartRepair(state, node, state.Now - left);
@@ -197,6 +202,22 @@ internal static class NodeOperations
                 group.OwnerNode = node.Name;
             }
         }
+    }
+
+    /// <summary>
+    /// The first node back after Stop-Cluster brings the pool online. Writes a node missed are those made while it was
+    /// out and the pool was online, so the offline stretch is cut out of every absence: a node that left with the
+    /// stop owes nothing; one that was down before the stop still owes what it missed until then.
+    /// </summary>
+    private static void PoolBackOnline(SimulationState state, DateTimeOffset offline)
+    {
+        var offlineFor = state.Now - offline;
+        foreach (var other in state.Nodes.Where(n => n.LeftClusterAt is not null))
+        {
+            other.LeftClusterAt = other.LeftClusterAt <= offline ? other.LeftClusterAt + offlineFor : state.Now;
+        }
+
+        state.PoolOfflineSince = null;
     }
 
     public static bool Owns(ClusterGroupState group, NodeState node) =>

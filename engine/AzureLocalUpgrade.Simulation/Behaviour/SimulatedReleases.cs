@@ -39,7 +39,7 @@ public static class SimulatedReleases
     public static string FeatureUpdateTitle(string release) =>
         $"Feature update to Microsoft server operating system, version {release.ToUpperInvariant()}";
 
-    /// <summary>The release on an ISO, from its file name: 23H2 or 2503 → 23H2; 24H2 or 2505 → 24H2; otherwise null.</summary>
+    /// <summary>The release on an ISO, from its file name: 23H2, 2503 or 2509 → 23H2; 24H2 or 2505 → 24H2; otherwise null.</summary>
     public static string? ReleaseFromMediaName(string path)
     {
         var name = Path.GetFileName(path.Replace('\\', '/'));
@@ -48,7 +48,7 @@ public static class SimulatedReleases
             return "24H2";
         }
 
-        return name.Contains("23H2", StringComparison.OrdinalIgnoreCase) || name.Contains("2503", StringComparison.Ordinal) ? "23H2" : null;
+        return name.Contains("23H2", StringComparison.OrdinalIgnoreCase) || name.Contains("2503", StringComparison.Ordinal) || name.Contains("2509", StringComparison.Ordinal) ? "23H2" : null;
     }
 
     /// <summary>Cluster functional level a cluster of this build can reach (20349 = 11, 25398/26100 = 12).</summary>

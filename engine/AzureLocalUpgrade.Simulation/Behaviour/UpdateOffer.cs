@@ -28,8 +28,9 @@ internal sealed record UpdateOffer(string Release, string Title, OsBuild? Cumula
     }
 
     /// <summary>
-    /// Windows Update offers 22H2 nodes the 23H2 feature update when they reach WU (never to a stretch cluster,
-    /// which goes straight to 24H2); 24H2 is never offered by WU, only installed from media.
+    /// Windows Update offers 22H2 nodes the 23H2 feature update when they reach WU; 24H2 is never offered by WU, only
+    /// installed from media. A stretched cluster is offered nothing: its only supported path is a CAU run from the
+    /// 2509 ISO (azure-local/upgrade/upgrade-stretched-cluster-to-23h2.md).
     /// </summary>
     public static UpdateOffer? FromWindowsUpdate(SimulationState state, NodeState node)
     {

@@ -18,6 +18,18 @@ internal sealed class SimulationState
 
     public bool KernelSoftReboot { get; set; }
 
+    /// <summary>
+    /// The cluster private property CauEnableSoftReboot exists (Set-ClusterParameter -Create made it). A cluster
+    /// with kernel soft reboot on has it by definition; one that never turned it on has not.
+    /// </summary>
+    public bool SoftRebootPropertyCreated { get; set; }
+
+    /// <summary>
+    /// When Stop-Cluster took the storage pool offline for every node, until a node joins again. Nothing is written
+    /// while the pool is offline, so that time adds nothing to any node's resync.
+    /// </summary>
+    public DateTimeOffset? PoolOfflineSince { get; set; }
+
     public bool Stretch { get; set; }
 
     public bool WindowsUpdateAccess { get; set; }
@@ -39,6 +51,9 @@ internal sealed class SimulationState
     public AksArcState AksArc { get; set; } = new();
 
     public ScenarioState? Scenario { get; set; }
+
+    /// <summary>The latest Best Practices Analyzer results per computer and model (Test-CauSetup writes them).</summary>
+    public List<BpaResultState> BpaResults { get; set; } = [];
 
     /// <summary>Largest number of nodes not Up (Down or Paused) at one time: the rolling-safety metric.</summary>
     public int MaxNodesDownAtOnce { get; set; }

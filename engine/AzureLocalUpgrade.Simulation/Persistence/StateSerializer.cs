@@ -29,4 +29,18 @@ internal static class StateSerializer
     public static SimulationState Deserialize(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<SimulationState>(json, Options)
         ?? throw new InvalidDataException("The simulation state file is empty.");
+
+    /// <summary>The state saved in <paramref name="file"/>; a damaged file is named, with the way out.</summary>
+    /// <exception cref="SimulationStateUnusableException">The bytes are not a simulation state.</exception>
+    public static SimulationState Deserialize(ReadOnlySpan<byte> json, string file)
+    {
+        try
+        {
+            return Deserialize(json);
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
+        {
+            throw new SimulationStateUnusableException(file, $"it is not a simulation state ({e.Message})", e);
+        }
+    }
 }

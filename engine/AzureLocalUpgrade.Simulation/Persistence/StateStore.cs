@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Simulation.Persistence;
 
@@ -67,14 +68,21 @@ internal sealed class StateStore
         }
 
         _lastToken = token;
-        return File.ReadAllBytes(FilePath);
+        return ReadFile();
     }
 
     /// <summary>The saved state. Call only while holding <see cref="Lock"/>.</summary>
     public byte[] Read()
     {
         _lastToken = ReadToken();
-        return File.ReadAllBytes(FilePath);
+        return ReadFile();
+    }
+
+    // Through the bounded reader: a simulation.json replaced by a device, a FIFO or a huge file is refused by name.
+    private byte[] ReadFile()
+    {
+        var read = InputFile.Read(FilePath, InputLimits.SimulationState);
+        return read.Bytes ?? throw new SimulationStateUnusableException(FilePath, read.Describe());
     }
 
     /// <summary>Replaces the saved state atomically. Call only while holding <see cref="Lock"/>.</summary>

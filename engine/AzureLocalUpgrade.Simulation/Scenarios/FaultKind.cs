@@ -29,4 +29,7 @@ public enum FaultKind
 
     /// <summary>Each node hosts at most VmsPerNode VM roles, so a drain can run out of room.</summary>
     LimitedVmCapacity,
+
+    /// <summary>Cluster validation (Test-Cluster) reports the test named by title (default Validate Network Communication) as Failed.</summary>
+    ValidationFails,
 }

@@ -3,6 +3,7 @@ using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using AzureLocalUpgrade.Engine.Loading;
 
 namespace AzureLocalUpgrade.Simulation.Scenarios;
 
@@ -17,21 +18,9 @@ internal static class FaultScenarioLoader
 
     public static FaultScenarioLoadResult LoadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (IOException ex)
-        {
-            return new(null, [ScenarioDiagnostics.Unreadable(path, ex.Message)]);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            return new(null, [ScenarioDiagnostics.Unreadable(path, ex.Message)]);
-        }
-
-        return Parse(text, path);
+        // The bounded loader every YAML input goes through: a regular file, size, nesting and aliases checked.
+        var bag = new DiagnosticBag();
+        return YamlSourceLoader.ReadSafeText(path, bag) is { } text ? Parse(text, path) : new(null, bag.Items.ToList());
     }
 
     public static FaultScenarioLoadResult Parse(string text, string file)

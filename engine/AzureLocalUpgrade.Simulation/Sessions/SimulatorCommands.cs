@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using AzureLocalUpgrade.Simulation.Cmdlets;
+using AzureLocalUpgrade.Simulation.Cmdlets.Azure;
 
 namespace AzureLocalUpgrade.Simulation.Sessions;
 
@@ -12,19 +13,29 @@ public static class SimulatorCommands
     /// <summary>Every command the simulator adds.</summary>
     public static IReadOnlyList<string> Names => [.. Commands.Value.Select(c => c.Name)];
 
+    /// <summary>Commands that exist only on the nodes of a cluster running the Azure Local solution (Get-StampInformation).</summary>
+    public static IReadOnlyList<string> SolutionOnlyNames => [.. Commands.Value.Where(c => IsSolutionOnly(c.Type)).Select(c => c.Name)];
+
     /// <summary>
     /// Adds the simulator's cmdlets to <paramref name="state"/>, replacing any command of the same name: a simulated
     /// node's cmdlets act on the model, and its Start-Sleep and Get-Date on virtual time (Cmdlets/VirtualTime says why
     /// those two remain). Every other command of the base state stays the real one (Microsoft.PowerShell.Utility's
-    /// included), except Management's that the simulator does not model (<see cref="RemoveMachineCommands"/>).
+    /// included), except Management's that the simulator does not model (<see cref="RemoveMachineCommands"/>). The
+    /// solution's own commands are added only when <paramref name="solutionInstalled"/> (a node of a cluster where the
+    /// solution is deployed); elsewhere they do not exist, as on a real node that runs the OS alone.
     /// </summary>
-    public static void AddTo(InitialSessionState state)
+    public static void AddTo(InitialSessionState state, bool solutionInstalled = false)
     {
         ArgumentNullException.ThrowIfNull(state);
         RemoveMachineCommands(state);
         foreach (var (name, type) in Commands.Value)
         {
             state.Commands.Remove(name, null);
+            if (IsSolutionOnly(type) && !solutionInstalled)
+            {
+                continue;
+            }
+
             state.Commands.Add(new SessionStateCmdletEntry(name, type, null));
         }
     }
@@ -54,7 +65,7 @@ public static class SimulatorCommands
     {
         ArgumentNullException.ThrowIfNull(baseState);
         var state = baseState.Clone();
-        AddTo(state);
+        AddTo(state, solutionInstalled: context.NodeName is not null && context.Cluster.Read(s => s.Azure.SolutionDeployed));
         // Without this, calling a Management command left out above would import the module from $PSHOME and bring
         // the real one back.
         state.Variables.Add(new SessionStateVariableEntry("PSModuleAutoLoadingPreference", PSModuleAutoLoadingPreference.None, null));
@@ -65,6 +76,8 @@ public static class SimulatorCommands
             ScopedItemOptions.ReadOnly));
         return state;
     }
+
+    private static bool IsSolutionOnly(Type type) => type.IsDefined(typeof(SolutionOnlyAttribute), inherit: false);
 
     private static IReadOnlyList<(string, Type)> Discover() =>
         [.. typeof(SimulatorCmdlet).Assembly.GetTypes()

@@ -94,10 +94,27 @@ public sealed class AluProcess : IDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the process freezes where it is, as under Ctrl-Z or a paused VM, holding whatever it held.</summary>
+    public void Stop() => Signal("STOP");
+
+    /// <summary>SIGCONT: a stopped process carries on from where it froze.</summary>
+    public void Continue() => Signal("CONT");
+
     public void Dispose()
     {
         Kill();
         _process.Dispose();
+    }
+
+    private void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{name} {_process.Id} failed with exit {kill.ExitCode}");
+        }
     }
 
     private static string FindRepositoryRoot()

@@ -74,7 +74,7 @@ public sealed class RunInputDiagnosticsTests
 
     [Theory]
     [InlineData("runbooks/22h2-to-23h2/sconfig.yaml", "samples/clusters/four-node-23h2.yaml", "already runs 23H2")]
-    [InlineData("runbooks/22h2-to-23h2/cau.yaml", "samples/clusters/stretch-22h2.yaml", "stretch")]
+    [InlineData("runbooks/22h2-to-23h2/sconfig.yaml", "samples/clusters/stretch-22h2.yaml", "stretched cluster takes 23H2 only by a CAU run")]
     [InlineData("runbooks/23h2-to-24h2/sconfig.yaml", "samples/clusters/four-node-22h2.yaml", "22H2")]
     public async Task Planning_for_a_cluster_the_runbook_does_not_apply_to_exits_5_with_the_reason_and_no_plan(string runbook, string cluster, string reason)
     {

@@ -93,6 +93,29 @@ public sealed class StepGraphCompilerOrderingTests
     }
 
     [Fact]
+    public void Compile_ParallelForEachWithMaxConcurrentBelowTheNodeCount_ShouldStillAddNoEdgesAndWaitForEveryNode()
+    {
+        // The executor caps how many run at once; the graph must not chain instances as rolling does.
+        var parallel = ForEachNode("scan", new Strategy(StrategyMode.Parallel, 2, 0), PowerShell("work"));
+
+        var graph = TestCompiler.Compile(TestRunbooks.Of(parallel, PowerShell("after")), nodes: 4);
+
+        graph.Steps.Where(s => s.Id.StartsWith("scan", StringComparison.Ordinal)).Should().OnlyContain(s => s.Needs.Count == 0);
+        graph.Step("after").Needs.Should().Equal("scan[hci01-n1]/work", "scan[hci01-n2]/work", "scan[hci01-n3]/work", "scan[hci01-n4]/work");
+    }
+
+    [Fact]
+    public void Compile_RollingWiderThanTheCluster_ShouldAddNoEdgesAndWaitForEveryNode()
+    {
+        var rolling = ForEachNode("update", new Strategy(StrategyMode.Rolling, 5, 0), PowerShell("work"));
+
+        var graph = TestCompiler.Compile(TestRunbooks.Of(rolling, PowerShell("after")), nodes: 3);
+
+        graph.Steps.Where(s => s.Id.StartsWith("update", StringComparison.Ordinal)).Should().OnlyContain(s => s.Needs.Count == 0);
+        graph.Step("after").Needs.Should().Equal("update[hci01-n1]/work", "update[hci01-n2]/work", "update[hci01-n3]/work");
+    }
+
+    [Fact]
     public void Compile_Steps_ShouldBeInTopologicalOrder()
     {
         var rolling = ForEachNode("update", new Strategy(StrategyMode.Rolling, 1, 0), PowerShell("a"), Group("inner", PowerShell("b"), PowerShell("c").Needs()));

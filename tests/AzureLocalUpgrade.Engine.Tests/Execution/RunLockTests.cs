@@ -26,7 +26,7 @@ public sealed class RunLockTests : IDisposable
         using var second = RunLock.Acquire(_state, "hci01", "run-2", _time, Process(200, alive: false));
 
         second.Takeover.Should().NotBeNull();
-        second.Takeover!.PreviousHolder.RunId.Should().Be("run-1");
+        second.Takeover!.PreviousHolder!.RunId.Should().Be("run-1");
         second.Takeover.Reason.Should().Contain("holder process 100");
         RunLock.Peek(_state, "hci01")!.RunId.Should().Be("run-2");
     }

@@ -124,6 +124,9 @@ internal sealed class ScriptedStepHost(VirtualClock clock, IEnumerable<string> n
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    private static Dictionary<string, object?> NodeState(string name, string state) =>
+        new(StringComparer.OrdinalIgnoreCase) { ["Name"] = name, ["State"] = state };
+
     private static bool IsHealthQuery(string stepId) => stepId.StartsWith("alu:", StringComparison.Ordinal);
 
     private ScriptResult Health(string id)
@@ -132,7 +135,8 @@ internal sealed class ScriptedStepHost(VirtualClock clock, IEnumerable<string> n
         {
             return id switch
             {
-                ClusterHealthScripts.NodeStatesId => Ok(NodeStates.Select(p => (object?)$"{p.Key}={p.Value}").ToArray()),
+                // The shape ClusterHealthScripts.NodeStates gives through the PowerShell host: one object per node.
+                ClusterHealthScripts.NodeStatesId => Ok(NodeStates.Select(p => (object?)NodeState(p.Key, p.Value)).ToArray()),
                 ClusterHealthScripts.StorageJobsId => Ok(StorageJobs.Count > 0 ? StorageJobs.Dequeue() : []),
                 _ => Ok(),
             };

@@ -60,7 +60,7 @@ public sealed partial class DiagnosticCatalogCoverageTests
         var doc = File.ReadAllText(Path.Combine(ValidRunbookTests.RepositoryRoot(), "docs", "diagnostics.md"));
         var documented = DocEntry().Matches(doc).Select(m => m.Groups[1].Value);
 
-        documented.Should().BeSubsetOf(AllCodes().Concat(RunInputCodes()));
+        documented.Should().BeSubsetOf(AllCodes().Concat(RunInputCodes()).Concat(InputCodes()));
     }
 
     [Fact]
@@ -70,6 +70,19 @@ public sealed partial class DiagnosticCatalogCoverageTests
 
         RunInputCodes().Should().AllSatisfy(code => doc.Should().Contain($"## {code}: "));
     }
+
+    [Fact]
+    public void InputCodes_ShouldEachHaveAnEntryInDiagnosticsDoc()
+    {
+        var doc = File.ReadAllText(Path.Combine(ValidRunbookTests.RepositoryRoot(), "docs", "diagnostics.md"));
+
+        InputCodes().Should().AllSatisfy(code => doc.Should().Contain($"## {code}: "));
+    }
+
+    private static IEnumerable<string> InputCodes() =>
+        typeof(InputCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
 
     private static IEnumerable<string> RunInputCodes() =>
         typeof(RunInputCodes).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -31,6 +31,11 @@ public sealed class LoadLimitsTests
         Parse("a: &loop [ 1, *loop ]").Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.AliasExpansionTooLarge);
 
     [Fact]
+    public void Parse_TooManyNodesWithoutAnyAlias_ShouldNotBeBlamedOnAliases() =>
+        Parse("a: [" + string.Join(", ", Enumerable.Range(0, 200)) + "]", LoadLimits.Default with { MaxExpandedNodes = 100 }).Should().ContainSingle()
+            .Which.Code.Should().Be(InputCodes.TooManyNodes);
+
+    [Fact]
     public void Parse_AliasesWithinTheLimit_ShouldLoad() =>
         Parse("a: &a [1, 2]\nb: [*a, *a]").Should().BeEmpty();
 

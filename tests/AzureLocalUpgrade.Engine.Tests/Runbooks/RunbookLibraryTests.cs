@@ -57,7 +57,17 @@ public class RunbookLibraryTests
 
         ids.IndexOf("guards").Should().Be(0);
         ids.IndexOf("registry-keys").Should().BeLessThan(ids.FindIndex(id => id.StartsWith("update", StringComparison.Ordinal) || id.StartsWith("cau-run", StringComparison.Ordinal) || id == "offline-update"));
-        ids.Last().Should().BeOneOf("finish", "further-updates");
+        ids.Last().Should().BeOneOf("finish", "stretch-ready");
+    }
+
+    [Fact]
+    public void Further_updates_are_installed_before_the_status_of_the_update_is_checked()
+    {
+        // Seed 000 os-23h2, install step 8: "Check for any further updates and install them", then wait for the
+        // update to complete and check its status.
+        var ids = TopLevelIds(Load("22h2-to-23h2/cau.yaml")).ToList();
+
+        ids.IndexOf("further-updates").Should().BeGreaterThan(ids.IndexOf("feature-update-succeeded")).And.BeLessThan(ids.IndexOf("finish"));
     }
 
     [Fact]

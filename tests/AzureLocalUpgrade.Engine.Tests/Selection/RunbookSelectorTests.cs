@@ -39,10 +39,11 @@ public class RunbookSelectorTests
     }
 
     [Fact]
-    public void A_stretch_cluster_is_offered_only_the_24H2_paths()
+    public void A_stretched_cluster_is_offered_only_the_23H2_CAU_runbook()
     {
+        // upgrade-stretched-cluster-to-23h2.md: never 24H2; 22H2 -> 23H2 by CAU from the 2509 ISO is the only supported path.
         var cluster = SampleClusters.Load("stretch-22h2.yaml");
 
-        RunbookSelector.Select(cluster, Shipped).Where(v => v.Applies).Select(v => v.Runbook.To).Should().OnlyContain(t => t == "24H2");
+        RunbookSelector.Select(cluster, Shipped).Where(v => v.Applies).Select(v => v.Runbook.Path).Should().Equal("22h2-to-23h2/cau.yaml");
     }
 }

@@ -60,4 +60,15 @@ public sealed class ApprovalFileLoaderTests : IDisposable
 
         error.Should().StartWith(path).And.Contain(expected);
     }
+
+    [Fact]
+    public void TryLoad_NestedDeeperThanTheLimit_ShouldBeRefusedByTheBoundedLoader()
+    {
+        var path = Write("apiVersion: azurelocal.upgrade/v1\nkind: Approval\nplanHash: sha256:abc\napprovedBy: jane.doe\n" +
+            "approvedAt: 2026-11-27T16:00:00Z\ngates: ['*']\nextra: " + new string('[', 100) + new string(']', 100) + "\n");
+
+        ApprovalFileLoader.TryLoad(path, out _, out var error).Should().BeFalse();
+
+        error.Should().Contain("ALU1005").And.Contain("approvals.yaml:7:");
+    }
 }

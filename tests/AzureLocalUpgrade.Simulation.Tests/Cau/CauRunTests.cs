@@ -138,6 +138,29 @@ public sealed class CauRunTests : IDisposable
     }
 
     [Fact]
+    public void Scan_ShouldListNoUpdateForANodeThatWouldGetNone()
+    {
+        // Invoke-CauScan.md: the list of updates applied to each node; a node with nothing to install adds nothing.
+        StageMedia(_sim.Node(1), @"C:\SetupFiles\ISOs\AzureLocal-2503.iso");
+        StageMedia(_sim.Node(2), @"C:\SetupFiles\ISOs\AzureLocal-2503.iso");
+
+        var nodes = _sim.RunOn(null, MediaScan + " | ForEach-Object NodeName");
+
+        nodes.Select(n => n.BaseObject).Should().Equal(_sim.Node(1), _sim.Node(2));
+    }
+
+    [Fact]
+    public void ShippedSameUpdateCheck_ShouldAnswerFalse_WhenANodeIsOfferedNothing()
+    {
+        // A node already on 23H2 (an earlier, interrupted run) is offered no feature update by Windows Update.
+        var inventory = TestInventories.Cluster();
+        var mixed = inventory with { Nodes = [.. inventory.Nodes.Take(2), inventory.Nodes[2] with { Build = "25398.1732" }] };
+        using var sim = new SimulatorHarness(mixed);
+
+        ShippedStepScript.Of("22h2-to-23h2/cau.yaml", "same-update-offered").Passes(sim, null).Should().BeFalse();
+    }
+
+    [Fact]
     public void ForceRecovery_ShouldClearAFailedRunState()
     {
         Recreate(Samples.Scenario("node-never-returns"));
@@ -149,6 +172,9 @@ public sealed class CauRunTests : IDisposable
 
         _sim.RunOn(null, "(Get-CauRun -ClusterName hci01)[0].ToString()").First().BaseObject.Should().Be("RunNotInProgress");
     }
+
+    private const string MediaScan =
+        "Invoke-CauScan -ClusterName hci01 -CauPluginName Microsoft.RollingUpgradePlugin -CauPluginArguments @{'WuConnected'='false'; 'PathToSetupMedia'='C:\\SetupFiles\\Extracted'}";
 
     private string MediaRun() =>
         "Invoke-CauRun -ClusterName hci01 -CauPluginName Microsoft.RollingUpgradePlugin -CauPluginArguments @{'WuConnected'='false'; 'PathToSetupMedia'='C:\\SetupFiles\\Extracted'; 'UpdateClusterFunctionalLevel'='true'} -EnableFirewallRules -ForceSelfUpdate -Force";

@@ -4,7 +4,7 @@ namespace AzureLocalUpgrade.Simulation.Tests.Cluster;
 
 public sealed class FaultDomainTests
 {
-    // The runbooks' stretch guard (runbooks/fragments/guards.yaml, stretch-rule).
+    // The runbooks' stretch guards (runbooks/fragments/guards.yaml, stretch-not-24h2 and stretch-path).
     private const string StretchGuard = "@(Get-ClusterFaultDomain -Type Site).Count -lt 2";
 
     [Fact]

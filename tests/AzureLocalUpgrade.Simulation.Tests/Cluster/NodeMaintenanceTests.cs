@@ -103,7 +103,7 @@ public sealed class NodeMaintenanceTests : IDisposable
             _sim.RunOn(node.Name, "Set-Service -Name clussvc -StartupType Automatic");
         }
 
-        _sim.RunOn(null, "Start-Cluster");
+        _sim.RunOn(null, $"Start-Cluster -Name {_sim.Node(1)}");
         _sim.Cluster.Snapshot().Nodes.Should().OnlyContain(n => n.State == ClusterNodeState.Up);
         _sim.Cluster.Snapshot().MaxNodesDownAtOnce.Should().Be(3);
     }

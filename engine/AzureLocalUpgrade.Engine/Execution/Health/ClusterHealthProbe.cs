@@ -67,13 +67,13 @@ internal sealed class ClusterHealthProbe(IStepHost host, StepGraph graph, Health
 
     private static Dictionary<string, string> ParseNodeStates(ScriptResult result)
     {
+        // Each output item is an object with Name and State (ClusterHealthScripts.NodeStates); anything else is ignored.
         var states = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in Lines(result))
+        foreach (var item in result.Output.OfType<IReadOnlyDictionary<string, object?>>())
         {
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
+            if (item.TryGetValue("Name", out var name) && name is not null && item.TryGetValue("State", out var state) && state is not null)
             {
-                states[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+                states[Convert.ToString(name, CultureInfo.InvariantCulture)!] = Convert.ToString(state, CultureInfo.InvariantCulture)!;
             }
         }
 

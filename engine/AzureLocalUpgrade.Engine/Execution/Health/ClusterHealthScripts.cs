@@ -11,8 +11,11 @@ public static class ClusterHealthScripts
     public const string StorageJobsId = "alu:health/storage-jobs";
     public const string VirtualDisksId = "alu:health/virtual-disks";
 
-    /// <summary>One "name=state" string per node.</summary>
-    public const string NodeStates = "Get-ClusterNode | ForEach-Object { '{0}={1}' -f $_.Name, $_.State }";
+    /// <summary>
+    /// One object per node with Name and State: structured values, never "name=state" text to split, so no name
+    /// (whatever characters it holds) can be misread as another node or state.
+    /// </summary>
+    public const string NodeStates = "Get-ClusterNode | ForEach-Object { [pscustomobject]@{ Name = [string]$_.Name; State = [string]$_.State } }";
 
     /// <summary>One line per storage job still running; nothing when repair is done.</summary>
     public const string StorageJobs =

@@ -26,4 +26,10 @@ public static class JournalRecordTypes
     public const string Leftover = "leftover";
     public const string RunPaused = "run-paused";
     public const string RunFinished = "run-finished";
+
+    /// <summary>Something about the journal itself: a damaged line skipped on resume, a torn last line cut off.</summary>
+    public const string JournalWarning = "journal-warning";
+
+    /// <summary>A step that was running under a claim another process took over: its outcome is unknown.</summary>
+    public const string StepOutcomeUnknown = "step-outcome-unknown";
 }

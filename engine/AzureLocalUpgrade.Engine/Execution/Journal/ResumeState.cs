@@ -19,6 +19,13 @@ public sealed record ResumeState
     /// <summary>Started but not finished, in journal order.</summary>
     public required IReadOnlyList<string> Interrupted { get; init; }
 
+    /// <summary>
+    /// Interrupted steps that were running under a claim another process took over while its holder may still have
+    /// been alive: they may even have finished after that. Only a person decides (--retry or --skip), even for a step
+    /// that is safe to re-run.
+    /// </summary>
+    public IReadOnlySet<string> OutcomeUnknown { get; init; } = new HashSet<string>();
+
     /// <summary>Every step that ever started in this run (ownership: nodes the run touched are not "already unhealthy").</summary>
     public required IReadOnlySet<string> Started { get; init; }
 
@@ -36,4 +43,7 @@ public sealed record ResumeState
 
     /// <summary>The last run-finished record, or null when the process died without writing one.</summary>
     public JournalRecord? LastFinish { get; init; }
+
+    /// <summary>Damaged journal lines that were skipped, each as <c>file:line: what</c>.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -7,13 +7,16 @@ namespace AzureLocalUpgrade.Engine.Execution.Journal;
 public static class RunJournalReader
 {
     /// <summary>
-    /// Every complete record. A last line cut short by a crash is ignored (it was never acknowledged);
-    /// a damaged line anywhere else is an error, because silently dropping history could re-run a finished step.
+    /// Every readable record. A last line cut short by a crash is ignored quietly (it was never acknowledged); a
+    /// damaged line anywhere else is skipped with a <c>file:line</c> warning, so one bad line never hides a whole
+    /// run. What it could have said is then treated as unknown: a step whose finish is lost counts as interrupted.
     /// </summary>
-    public static IReadOnlyList<JournalRecord> ReadRecords(string journalPath)
+    /// <exception cref="InvalidDataException">A record of a newer journal format than this alu understands.</exception>
+    public static JournalRead Read(string journalPath)
     {
         var lines = File.ReadAllLines(journalPath);
         var records = new List<JournalRecord>(lines.Length);
+        var warnings = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
@@ -21,34 +24,45 @@ public static class RunJournalReader
                 continue;
             }
 
+            JournalRecord? record;
             try
             {
-                var record = JsonSerializer.Deserialize<JournalRecord>(lines[i], JournalJson.Options)
-                    ?? throw new JsonException("null record");
-                if (!record.IsKnownVersion)
-                {
-                    throw new InvalidDataException(
-                        $"{journalPath}:{i + 1}: journal format version {record.FormatVersion} is newer than this alu understands ({JournalRecord.CurrentFormatVersion}); use a newer alu.");
-                }
-
-                records.Add(record);
-            }
-            catch (JsonException) when (IsLastContentLine(lines, i))
-            {
-                break;
+                record = JsonSerializer.Deserialize<JournalRecord>(lines[i], JournalJson.Options);
             }
             catch (JsonException error)
             {
-                throw new InvalidDataException($"{journalPath}:{i + 1}: damaged journal line: {error.Message}", error);
+                if (!IsLastContentLine(lines, i))
+                {
+                    warnings.Add($"{journalPath}:{i + 1}: damaged journal line skipped ({error.Message})");
+                }
+
+                continue;
             }
+
+            if (record is null)
+            {
+                warnings.Add($"{journalPath}:{i + 1}: damaged journal line skipped (null record)");
+                continue;
+            }
+
+            if (!record.IsKnownVersion)
+            {
+                throw new InvalidDataException(
+                    $"{journalPath}:{i + 1}: journal format version {record.FormatVersion} is newer than this alu understands ({JournalRecord.CurrentFormatVersion}); use a newer alu.");
+            }
+
+            records.Add(record);
         }
 
-        return records;
+        return new JournalRead(records, warnings);
     }
+
+    /// <summary>The records of <see cref="Read"/>, without its warnings.</summary>
+    public static IReadOnlyList<JournalRecord> ReadRecords(string journalPath) => Read(journalPath).Records;
 
     public static ResumeState ReadResumeState(string journalPath)
     {
-        var records = ReadRecords(journalPath);
+        var (records, warnings) = Read(journalPath);
         var started = records.FirstOrDefault(r => r.Type == JournalRecordTypes.RunStarted)
             ?? throw new InvalidDataException($"{journalPath}: no run-started record; this is not a run journal.");
 
@@ -56,6 +70,7 @@ public static class RunJournalReader
         var attempts = new Dictionary<string, int>(StringComparer.Ordinal);
         var open = new List<string>();
         var everStarted = new HashSet<string>(StringComparer.Ordinal);
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
         var approvals = new Dictionary<string, ApprovalRecord>(StringComparer.Ordinal);
         var decisions = new Dictionary<string, ResumeDecision>(StringComparer.Ordinal);
         var changes = new List<JournalChange>();
@@ -70,6 +85,7 @@ public static class RunJournalReader
             {
                 case JournalRecordTypes.StepStarted when stepId is not null:
                     finished.Remove(stepId);
+                    unknown.Remove(stepId);
                     open.Remove(stepId);
                     open.Add(stepId);
                     everStarted.Add(stepId);
@@ -79,6 +95,9 @@ public static class RunJournalReader
                     open.Remove(stepId);
                     finished[stepId] = ParseStatus(record.Outcome);
                     attempts[stepId] = record.Attempts ?? 0;
+                    break;
+                case JournalRecordTypes.StepOutcomeUnknown when stepId is not null && open.Contains(stepId):
+                    unknown.Add(stepId);
                     break;
                 case JournalRecordTypes.StepSkipped when stepId is not null:
                     open.Remove(stepId);
@@ -90,8 +109,8 @@ public static class RunJournalReader
                 case JournalRecordTypes.GateApproved when stepId is not null:
                     approvals[stepId] = new ApprovalRecord(stepId, record.By ?? "unknown", record.Time, record.How ?? "unknown");
                     break;
-                case JournalRecordTypes.Decision when stepId is not null && record.Decision is not null:
-                    decisions[stepId] = Enum.Parse<ResumeDecision>(record.Decision, ignoreCase: true);
+                case JournalRecordTypes.Decision when stepId is not null && Enum.TryParse<ResumeDecision>(record.Decision, ignoreCase: true, out var decision):
+                    decisions[stepId] = decision;
                     break;
                 case JournalRecordTypes.Change when record.Change is not null:
                     changes.Add(record.Change);
@@ -115,6 +134,7 @@ public static class RunJournalReader
             Finished = finished,
             Attempts = attempts,
             Interrupted = open,
+            OutcomeUnknown = unknown,
             Started = everStarted,
             Approvals = approvals,
             Decisions = decisions,
@@ -122,6 +142,7 @@ public static class RunJournalReader
             ChangeStarted = changeStarted,
             InitialNodeStates = initialNodes ?? new Dictionary<string, string>(),
             LastFinish = lastFinish,
+            Warnings = warnings,
         };
     }
 

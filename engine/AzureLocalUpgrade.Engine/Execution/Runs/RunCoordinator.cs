@@ -34,8 +34,8 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
                 throw;
             }
 
-            using var journal = RunJournal.Open(folder.JournalPath, settings.JournalDurability);
-            JournalTakeover(journal, runId, claim.Takeover);
+            using var journal = RunJournal.Open(folder.JournalPath, settings.JournalDurability, claim);
+            JournalTakeover(journal, runId, claim);
             var result = await _executor.ExecuteAsync(graph, Context(runId, journal, options, resume: null), cancellationToken).ConfigureAwait(false);
             Settle(claim, result);
             return result;
@@ -72,8 +72,12 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
         using var claim = RunLock.Acquire(settings.StateDirectory, graph.Cluster.Name, runId, settings.WallClock, settings.LockOptions);
         try
         {
-            using var journal = RunJournal.Open(folder.JournalPath, settings.JournalDurability);
-            JournalTakeover(journal, runId, claim.Takeover);
+            using var journal = RunJournal.Open(folder.JournalPath, settings.JournalDurability, claim);
+            JournalTakeover(journal, runId, claim);
+
+            // Read again under our claim: a holder we took over from may have written after the first read, and
+            // from the moment our claim was written it can write nothing more, so this read is complete.
+            state = RunJournalReader.ReadResumeState(folder.JournalPath);
             var decisions = new Dictionary<string, ResumeDecision>(state.Decisions, StringComparer.Ordinal);
             foreach (var (steps, decision) in new[] { (options.RetrySteps, ResumeDecision.Retry), (options.SkipSteps, ResumeDecision.Skip) })
             {
@@ -146,9 +150,25 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
         }
     }
 
-    private void JournalTakeover(RunJournal journal, string runId, LockTakeover? takeover)
+    /// <summary>
+    /// Journals a takeover in this run's journal. When the previous holder may still be running (its lease expired
+    /// while it was stopped), every step it had in flight is recorded as "outcome unknown" in its run's journal, so
+    /// the run asks a person (--retry or --skip) instead of repeating or skipping it silently.
+    /// </summary>
+    private void JournalTakeover(RunJournal journal, string runId, RunLock claim)
     {
-        if (takeover is null)
+        if (journal.TornTailBytesDropped > 0)
+        {
+            journal.Append(new JournalRecord
+            {
+                Type = JournalRecordTypes.JournalWarning,
+                Time = settings.Clock.UtcNow,
+                RunId = runId,
+                Message = $"cut off {journal.TornTailBytesDropped} bytes of a torn last line (a crash while it was written; that record was never acknowledged)",
+            });
+        }
+
+        if (claim.Takeover is not { } takeover)
         {
             return;
         }
@@ -159,8 +179,56 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
             Type = JournalRecordTypes.LockTakeover,
             Time = settings.Clock.UtcNow,
             RunId = runId,
-            Reason = takeover.Reason,
-            PreviousHolder = new JournalLockHolder(previous.RunId, previous.Host, previous.ProcessId, previous.HeartbeatAt, previous.Status, takeover.Reason),
+            Reason = $"{takeover.Reason} (claim epoch {claim.Epoch})",
+            PreviousHolder = previous is null ? null : new JournalLockHolder(previous.RunId, previous.Host, previous.ProcessId, previous.HeartbeatAt, previous.Status, takeover.Reason),
         });
+
+        if (takeover.HolderMayStillRun && previous is not null)
+        {
+            MarkInFlightStepsUnknown(previous, takeover, claim, runId == previous.RunId ? journal : null);
+        }
+    }
+
+    private void MarkInFlightStepsUnknown(LockHolder previous, LockTakeover takeover, RunLock claim, RunJournal? ownJournal)
+    {
+        string journalPath;
+        try
+        {
+            journalPath = RunFolder.Open(settings.StateDirectory, previous.RunId).JournalPath;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return; // the previous run never got as far as its journal
+        }
+
+        var interrupted = RunJournalReader.ReadResumeState(journalPath).Interrupted;
+        if (interrupted.Count == 0)
+        {
+            return;
+        }
+
+        var journal = ownJournal ?? RunJournal.Open(journalPath, settings.JournalDurability, claim);
+        try
+        {
+            foreach (var step in interrupted)
+            {
+                journal.Append(new JournalRecord
+                {
+                    Type = JournalRecordTypes.StepOutcomeUnknown,
+                    Time = settings.Clock.UtcNow,
+                    RunId = previous.RunId,
+                    StepId = step,
+                    Outcome = "unknown",
+                    Reason = $"outcome unknown: the step ran under a lost claim (epoch {previous.Epoch}, process {previous.ProcessId} on {previous.Host}; {takeover.Reason})",
+                });
+            }
+        }
+        finally
+        {
+            if (ownJournal is null)
+            {
+                journal.Dispose();
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Inputs;
 
 namespace AzureLocalUpgrade.Engine.Execution.Runs;
 
@@ -14,8 +15,13 @@ public sealed class RunFolder
 {
     private RunFolder(string stateDirectory, string runId)
     {
+        if (Runs.RunId.Problem(runId) is { } problem)
+        {
+            throw new ArgumentException($"'{Text.EchoText.Short(runId)}' is not a run id: {problem}.", nameof(runId));
+        }
+
         RunId = runId;
-        Path = System.IO.Path.Combine(stateDirectory, "runs", runId);
+        Path = StatePaths.Under(stateDirectory, "runs", runId);
     }
 
     public string RunId { get; }
@@ -28,11 +34,12 @@ public sealed class RunFolder
 
     public string PinnedDirectory => System.IO.Path.Combine(Path, "pinned");
 
-    public string PinnedRunbookPath => System.IO.Path.Combine(Path, ReadManifest().PinnedRunbook);
+    // run.json names its pinned files relative to the run folder; a tampered one must not point anywhere else.
+    public string PinnedRunbookPath => StatePaths.Under(Path, ReadManifest().PinnedRunbook);
 
-    public string? PinnedInventoryPath => ReadManifest().PinnedInventory is { } inventory ? System.IO.Path.Combine(Path, inventory) : null;
+    public string? PinnedInventoryPath => ReadManifest().PinnedInventory is { } inventory ? StatePaths.Under(Path, inventory) : null;
 
-    public string PinnedParametersPath => System.IO.Path.Combine(Path, ReadManifest().PinnedParameters);
+    public string PinnedParametersPath => StatePaths.Under(Path, ReadManifest().PinnedParameters);
 
     public static RunFolder Create(string stateDirectory, string runId)
     {
@@ -111,7 +118,7 @@ public sealed class RunFolder
         }
 
         var parametersFile = System.IO.Path.Combine("pinned", "parameters.json");
-        File.WriteAllText(System.IO.Path.Combine(Path, parametersFile), JsonSerializer.Serialize(SecretRedactor.RedactValues(graph.Parameters), JournalJson.Indented));
+        File.WriteAllText(System.IO.Path.Combine(Path, parametersFile), Parameters.PinnedParameterValues.Serialize(graph.Parameters));
 
         var manifest = new RunManifest(
             RunManifest.CurrentFormatVersion,
@@ -132,13 +139,14 @@ public sealed class RunFolder
         return manifest;
     }
 
+    /// <exception cref="RunFileException">run.json is missing, not a regular file, too large or not valid JSON.</exception>
     public RunManifest ReadManifest() =>
-        JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(ManifestPath), JournalJson.Options)
-        ?? throw new InvalidDataException($"{ManifestPath} is empty.");
+        RunFiles.Deserialize<RunManifest>(ManifestPath) ?? throw new RunFileException(ManifestPath, "it is empty (null)");
 
     private static void CopyVerified(string source, string destination, string? expectedHash)
     {
-        var content = File.ReadAllBytes(source);
+        var read = InputFile.Read(source, InputLimits.YamlDocument);
+        var content = read.Bytes ?? throw new RunbookChangedException($"{read.Describe()}; compile and start the run again.");
         if (expectedHash is not null && NormaliseHash(expectedHash) is { } expected
             && !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(content)), StringComparison.Ordinal))
         {

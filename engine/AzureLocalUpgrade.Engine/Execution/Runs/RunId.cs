@@ -12,6 +12,33 @@ public static class RunId
         return $"{time.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Sanitize(cluster)}-{suffix}";
     }
 
+    public const int MaxLength = 128;
+
+    /// <summary>
+    /// Null when <paramref name="runId"/> can be a run id (what <see cref="New"/> makes: lower-case letters, digits and
+    /// dashes), else why not. Checked before a run id given on the command line becomes part of a path.
+    /// </summary>
+    public static string? Problem(string? runId)
+    {
+        if (string.IsNullOrEmpty(runId))
+        {
+            return "it is empty";
+        }
+
+        if (runId.Length > MaxLength)
+        {
+            return $"it has {runId.Length} characters, more than {MaxLength}";
+        }
+
+        var bad = runId.FirstOrDefault(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'));
+        if (bad != default)
+        {
+            return char.IsControl(bad) || char.IsWhiteSpace(bad) ? $"it contains the character U+{(int)bad:X4}" : $"it contains '{bad}'; a run id has only lower-case letters, digits and dashes";
+        }
+
+        return runId[0] == '-' ? "it starts with a dash" : null;
+    }
+
     /// <summary>Lower-case letters, digits and dashes only, so the id is safe as a folder and file name.</summary>
     public static string Sanitize(string name)
     {

@@ -6,12 +6,32 @@ namespace AzureLocalUpgrade.Engine.Execution.Runs;
 /// <summary><c>alu status</c>: every run in a state folder with its state, and one run's step table. Reads only.</summary>
 public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClock = null)
 {
-    public IReadOnlyList<RunSummary> ListRuns() =>
-        RunFolder.List(stateDirectory)
-            .Where(id => File.Exists(Path.Combine(stateDirectory, "runs", id, "journal.jsonl")))
-            .Select(id => Summarise(id, ReadRecords(id)))
-            .OfType<RunSummary>()
-            .ToList();
+    private readonly List<string> _warnings = [];
+
+    /// <summary>Damaged journal lines skipped and journals that could not be read, each naming its file (and line).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>Every run with a readable start; a journal that cannot be read is a warning, never the end of the list.</summary>
+    public IReadOnlyList<RunSummary> ListRuns()
+    {
+        var runs = new List<RunSummary>();
+        foreach (var id in RunFolder.List(stateDirectory).Where(id => File.Exists(Path.Combine(stateDirectory, "runs", id, "journal.jsonl"))))
+        {
+            try
+            {
+                if (Summarise(id, ReadRecords(id)) is { } summary)
+                {
+                    runs.Add(summary);
+                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                _warnings.Add($"run {id} left out: {error.Message}");
+            }
+        }
+
+        return runs;
+    }
 
     public RunDetail ReadRun(string runId)
     {
@@ -63,8 +83,12 @@ public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClo
         return new RunDetail(summary, GroupRowStatus.Complete(rows.Values.ToList(), summary.State), leftovers);
     }
 
-    private IReadOnlyList<JournalRecord> ReadRecords(string runId) =>
-        RunJournalReader.ReadRecords(RunFolder.Open(stateDirectory, runId).JournalPath);
+    private IReadOnlyList<JournalRecord> ReadRecords(string runId)
+    {
+        var read = RunJournalReader.Read(RunFolder.Open(stateDirectory, runId).JournalPath);
+        _warnings.AddRange(read.Warnings);
+        return read.Records;
+    }
 
     private RunSummary? Summarise(string runId, IReadOnlyList<JournalRecord> records)
     {

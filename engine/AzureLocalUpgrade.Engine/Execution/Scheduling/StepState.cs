@@ -20,6 +20,9 @@ internal sealed class StepState(GraphStep step, IReadOnlyList<Requirement> requi
 
     public string? Message { get; set; }
 
+    /// <summary>Done by an earlier session of the same run (a resume), not by this one.</summary>
+    public bool RanInEarlierSession { get; set; }
+
     public bool IsDone => Status is StepStatus.Succeeded or StepStatus.Skipped;
 
     public StepRecord ToRecord() => new(Step.Id, Step.Target.ToString(), Status, Attempts, Duration, Message);

@@ -107,6 +107,11 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
             md.Append($"- `{Cell(group.Id)}` takes each node out of service ({CertaintyText.Strategy(group.Strategy!)}), ~{DurationParser.Format(group.Estimate)} in all.\n");
         }
 
+        foreach (var step in plan.Steps.Where(s => s.Tags.Contains(PlanStep.IrreversibleTag, StringComparer.Ordinal) && s.SkippedReason is null))
+        {
+            md.Append($"- `{Cell(step.Id)}` ({Cell(step.DisplayName)}) cannot be undone.\n");
+        }
+
         var unguarded = plan.Steps.Count(s => s.Kind == "powershell" && s.SkippedReason is null && s.SkipIf is null && !s.Idempotent);
         md.Append($"- {plan.Counts.RuntimeDecided} steps are decided at run time and {plan.Counts.ManualGate} wait for a person: the real duration can differ from the estimate.\n");
         md.Append($"- {unguarded} PowerShell steps have neither a skipIf guard nor idempotent: true; if alu stops during one, resume asks what to do.\n");

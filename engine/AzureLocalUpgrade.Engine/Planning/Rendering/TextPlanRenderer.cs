@@ -93,6 +93,11 @@ public sealed class TextPlanRenderer : IPlanRenderer
             text.Append($"{detail}why: {step.CertaintyReason}\n");
         }
 
+        if (step.Tags.Contains(PlanStep.IrreversibleTag, StringComparer.Ordinal))
+        {
+            text.Append($"{detail}irreversible: what this step changes cannot be undone\n");
+        }
+
         AppendBlock(text, detail, "script", step.Script);
         AppendBlock(text, detail, "skipIf", step.SkipIf);
         if (step.Bindings.Count > 0)

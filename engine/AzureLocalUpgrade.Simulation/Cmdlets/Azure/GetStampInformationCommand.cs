@@ -4,8 +4,13 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Azure;
 
-/// <summary>Answers only when the Azure Local solution is deployed; otherwise an error (use -ErrorAction SilentlyContinue).</summary>
+/// <summary>
+/// The deployed solution's versions. The command exists only in sessions on the nodes of a cluster where the
+/// solution is deployed (<see cref="SolutionOnlyAttribute"/>); the error below is only reached if the solution is
+/// removed while such a session is open.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "StampInformation")]
+[SolutionOnly]
 public sealed class GetStampInformationCommand : SimulatorCmdlet
 {
     protected override void Execute() => WriteObject(OnCluster(s => s.Azure.SolutionDeployed

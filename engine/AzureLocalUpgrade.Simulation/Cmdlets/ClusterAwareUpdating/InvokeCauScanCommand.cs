@@ -5,7 +5,12 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.ClusterAwareUpdating;
 
-/// <summary>Per node, the feature update the RollingUpgradePlugin would install (WU offer or staged media).</summary>
+/// <summary>
+/// The initial set of updates each node would get (docset/winserver2022-ps/ClusterAwareUpdating/Invoke-CauScan.md):
+/// one update object per node and update — with the RollingUpgradePlugin, the feature update from Windows Update or
+/// from the staged media — and nothing for a node that would get nothing. The reference names the output type
+/// (Microsoft.ClusterAwareUpdating.UpdateInfo) but not its properties; NodeName and UpdateTitle are the simulator's.
+/// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "CauScan")]
 public sealed class InvokeCauScanCommand : SimulatorCmdlet
 {
@@ -33,8 +38,8 @@ public sealed class InvokeCauScanCommand : SimulatorCmdlet
                 var offer = !rolling ? null
                     : wuConnected ? UpdateOffer.FromWindowsUpdate(s, n)
                     : media is null ? null : UpdateOffer.FromMedia(s, n, media);
-                return new CauScanResult(n.Name, offer?.Title, offer?.Release);
-            }).ToList();
+                return offer is null ? null : new CauScanResult(n.Name, offer.Title, offer.Release);
+            }).OfType<CauScanResult>().ToList();
         });
         WriteObject(results, enumerateCollection: true);
     }

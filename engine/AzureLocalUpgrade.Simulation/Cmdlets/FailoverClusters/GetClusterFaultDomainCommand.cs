@@ -5,15 +5,17 @@ using AzureLocalUpgrade.Simulation.Model;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
 /// <summary>
-/// Get-ClusterFaultDomain [-Type Site|Rack|Chassis|ScaleUnit|Node] [-Name]: one Node domain per node and, in a
-/// stretch cluster, one Site domain per site holding its nodes. The simulator models no racks or chassis, so
-/// those types return nothing, as on a cluster that never defined them.
+/// Get-ClusterFaultDomain [-Type Unknown|Site|Rack|Chassis|Node] [-Name]: one Node domain per node and, in a
+/// stretch cluster, one Site domain per site holding its nodes. The accepted types are those of the reference
+/// (winserver2022-ps Get-ClusterFaultDomain.md, alias FaultDomainType). The simulator models no racks or chassis, so
+/// those types (and Unknown) return nothing, as on a cluster that never defined them.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ClusterFaultDomain")]
 public sealed class GetClusterFaultDomainCommand : SimulatorCmdlet
 {
     [Parameter]
-    [ValidateSet("Site", "Rack", "Chassis", "ScaleUnit", "StorageScaleUnit", "Node", IgnoreCase = true)]
+    [Alias("FaultDomainType")]
+    [ValidateSet("Unknown", "Site", "Rack", "Chassis", "Node", IgnoreCase = true)]
     public string[]? Type { get; set; }
 
     [Parameter(Position = 0)]

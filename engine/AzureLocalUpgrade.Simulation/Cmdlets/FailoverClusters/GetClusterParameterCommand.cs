@@ -3,7 +3,7 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
-/// <summary>Cluster common parameters; the simulator knows CauEnableSoftReboot (kernel soft reboot for CAU).</summary>
+/// <summary>The cluster's private properties that exist (CauEnableSoftReboot once created); a missing one is an error.</summary>
 [Cmdlet(VerbsCommon.Get, "ClusterParameter")]
 public sealed class GetClusterParameterCommand : SimulatorCmdlet
 {
@@ -18,12 +18,11 @@ public sealed class GetClusterParameterCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var parameters = OnCluster(s =>
+        var parameters = QueryCluster(s =>
         {
             CheckClusterName(s, Cluster ?? InputObject?.Name);
             RequireClusterRunning(s);
-            var known = new List<ClusterParameterInfo> { new(s.ClusterName, ClusterParameters.CauEnableSoftReboot, s.KernelSoftReboot ? 1 : 0, "UInt32") };
-            return Name is null ? known : [ClusterParameters.Find(known, Name)];
+            return Name is null ? ClusterParameters.Existing(s) : [ClusterParameters.Find(s, Name)];
         });
         WriteObject(parameters, enumerateCollection: true);
     }

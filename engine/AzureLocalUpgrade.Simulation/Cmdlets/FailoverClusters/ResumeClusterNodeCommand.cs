@@ -8,7 +8,6 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 public sealed class ResumeClusterNodeCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Node")]
     public string? Name { get; set; }
 
     [Parameter]

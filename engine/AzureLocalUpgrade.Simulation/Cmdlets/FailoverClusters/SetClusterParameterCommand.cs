@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Management.Automation;
-using AzureLocalUpgrade.Simulation.Behaviour;
 using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
+/// <summary>Sets a cluster private property; -Create makes one that does not exist yet.</summary>
 [Cmdlet(VerbsCommon.Set, "ClusterParameter")]
 public sealed class SetClusterParameterCommand : SimulatorCmdlet
 {
@@ -27,16 +26,6 @@ public sealed class SetClusterParameterCommand : SimulatorCmdlet
     {
         CheckClusterName(s, Cluster ?? InputObject?.Name);
         RequireClusterRunning(s);
-        if (!string.Equals(Name, ClusterParameters.CauEnableSoftReboot, StringComparison.OrdinalIgnoreCase))
-        {
-            ClusterParameters.Find([], Name);
-        }
-
-        var raw = Value is PSObject pso ? pso.BaseObject : Value;
-        s.KernelSoftReboot = raw switch
-        {
-            bool b => b,
-            _ => Convert.ToInt64(raw, CultureInfo.InvariantCulture) != 0,
-        };
+        ClusterParameters.Set(s, Name, Value, Create);
     });
 }

@@ -9,7 +9,6 @@ namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 public sealed class SuspendClusterNodeCommand : SimulatorCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Node")]
     public string? Name { get; set; }
 
     [Parameter]

@@ -5,7 +5,11 @@ using AzureLocalUpgrade.Simulation.Model;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.FailoverClusters;
 
-/// <summary>Cluster validation: Failed when a node is Down or storage is offline; Warning for paused nodes or running repairs.</summary>
+/// <summary>
+/// Cluster validation (docset/winserver2022-ps/FailoverClusters/Test-Cluster.md): the results are captured in a
+/// report file, and the cmdlet's output is that file (System.IO.FileInfo), not a verdict. A failed test shows only
+/// in the report, so a gate must read it. The report is written to the node the session runs on.
+/// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "Cluster")]
 public sealed class TestClusterCommand : SimulatorCmdlet
 {
@@ -16,29 +20,27 @@ public sealed class TestClusterCommand : SimulatorCmdlet
     public string[]? Include { get; set; }
 
     [Parameter]
+    public string[]? Ignore { get; set; }
+
+    [Parameter]
+    public string? ReportName { get; set; }
+
+    [Parameter]
     public string? Cluster { get; set; }
 
-    protected override void Execute() => WriteObject(OnCluster(s =>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void Execute() => WriteObject(OnLocalNode((s, local) =>
     {
         CheckClusterName(s, Cluster);
         RequireClusterRunning(s);
         var nodes = Node is null ? s.Nodes : [.. Node.Select(n => NodeOperations.RequireNode(s, n))];
-        var failures = new List<string>();
-        var warnings = new List<string>();
-        failures.AddRange(nodes.Where(n => n.State == ClusterNodeState.Down).Select(n => $"Node {n.Name} is Down and could not be validated."));
-        warnings.AddRange(nodes.Where(n => n.State == ClusterNodeState.Paused).Select(n => $"Node {n.Name} is Paused."));
-        failures.AddRange(s.Storage.VirtualDisks.Where(d => !StorageOperations.VolumeOnline(s, d)).Select(d => $"Virtual disk {d.FriendlyName} is offline."));
-        if (StorageOperations.RepairRunning(s))
-        {
-            warnings.Add("Storage repair jobs are running.");
-        }
-
-        if (s.Nodes.Select(n => n.BuildMajor).Distinct().Count() > 1)
-        {
-            warnings.Add("Nodes run different OS versions (a rolling upgrade is in progress).");
-        }
-
-        var result = failures.Count > 0 ? "Failed" : warnings.Count > 0 ? "Warning" : "Success";
-        return new ClusterValidationResult(result, failures, warnings);
+        var outcomes = ClusterValidation.Run(s, nodes);
+        var path = ClusterValidation.ReportPath(ReportName, s.Now);
+        var content = ClusterValidation.Render(s.ClusterName, nodes, outcomes, s.Now);
+        FileOperations.WriteText(local, path, content);
+        var name = path[(path.LastIndexOf('\\') + 1)..];
+        return new ValidationReportFile(path, name, path[..path.LastIndexOf('\\')], ".htm", content.Length);
     }));
 }

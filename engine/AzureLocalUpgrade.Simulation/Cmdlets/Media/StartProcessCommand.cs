@@ -5,8 +5,10 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Media;
 
 /// <summary>
-/// Runs setup.exe from staged media: '/auto upgrade' stages the media's feature update for the next reboot.
-/// Other programs are not simulated.
+/// Runs setup.exe from staged media: '/auto upgrade' stages the media's feature update, and then Setup restarts the
+/// machine itself to finish it unless '/noreboot' is given (Windows Setup command-line options, /NoReboot: no restart
+/// after the down-level phase; the caller restarts when it chooses). The simulated install always runs to its end in
+/// virtual time; without -Wait the caller simply does not wait for it. Other programs are not simulated.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "Process")]
 public sealed class StartProcessCommand : SimulatorCmdlet
@@ -45,17 +47,22 @@ public sealed class StartProcessCommand : SimulatorCmdlet
                 return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900210));
             }
 
-            if (s.Stretch && release == "23H2")
-            {
-                return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900208));
-            }
-
             if (Wait)
             {
                 Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
             }
 
             node.PendingFeatureUpdate = release;
+            if (!arguments.Contains("/noreboot", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!Wait)
+                {
+                    Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
+                }
+
+                NodeOperations.BeginRestart(s, node, soft: false);
+            }
+
             return new ProcessInfo(4242, "setup", Wait, 0);
         });
         if (PassThru)

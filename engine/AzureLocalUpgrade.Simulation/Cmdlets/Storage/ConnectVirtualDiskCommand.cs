@@ -3,7 +3,7 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
 
-/// <summary>Brings a virtual disk online.</summary>
+/// <summary>Refuses on the simulated (clustered Storage Spaces Direct) disks; see VirtualDiskAttachment.</summary>
 [Cmdlet(VerbsCommunications.Connect, "VirtualDisk")]
 public sealed class ConnectVirtualDiskCommand : SimulatorCmdlet
 {
@@ -13,5 +13,5 @@ public sealed class ConnectVirtualDiskCommand : SimulatorCmdlet
     [Parameter(ValueFromPipeline = true)]
     public VirtualDiskInfo? InputObject { get; set; }
 
-    protected override void Execute() => OnCluster(s => VirtualDiskAttachment.Set(s, FriendlyName, InputObject, attached: true));
+    protected override void Execute() => QueryCluster(s => VirtualDiskAttachment.Refuse(s, FriendlyName, InputObject, CommandName));
 }

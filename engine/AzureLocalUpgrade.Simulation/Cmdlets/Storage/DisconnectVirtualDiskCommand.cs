@@ -3,7 +3,7 @@ using AzureLocalUpgrade.Simulation.Cmdlets.Outputs;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.Storage;
 
-/// <summary>Takes a virtual disk offline (the offline update method does this before Stop-Cluster).</summary>
+/// <summary>Refuses on the simulated (clustered Storage Spaces Direct) disks; see VirtualDiskAttachment.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "VirtualDisk")]
 public sealed class DisconnectVirtualDiskCommand : SimulatorCmdlet
 {
@@ -13,5 +13,5 @@ public sealed class DisconnectVirtualDiskCommand : SimulatorCmdlet
     [Parameter(ValueFromPipeline = true)]
     public VirtualDiskInfo? InputObject { get; set; }
 
-    protected override void Execute() => OnCluster(s => VirtualDiskAttachment.Set(s, FriendlyName, InputObject, attached: false));
+    protected override void Execute() => QueryCluster(s => VirtualDiskAttachment.Refuse(s, FriendlyName, InputObject, CommandName));
 }
