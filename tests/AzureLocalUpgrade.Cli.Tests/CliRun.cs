@@ -15,6 +15,9 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     }
 
     /// <summary>The engine tests' golden case: a runbook, its fragment, a 4-node inventory and a params file.</summary>
-    public static string FeatureTour([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "AzureLocalUpgrade.Engine.Tests", "TestData", "plans", "feature-tour"));
+    public static string FeatureTour() =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "AzureLocalUpgrade.Engine.Tests", "TestData", "plans", "feature-tour"));
+
+    // Resolved here, not at the caller, so tests in sub-folders find the same folder.
+    private static string ThisFile([CallerFilePath] string thisFile = "") => thisFile;
 }

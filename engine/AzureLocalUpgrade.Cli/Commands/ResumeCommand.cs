@@ -56,7 +56,7 @@ public sealed class ResumeCommand(CliConsole console)
         var scenario = RunPreparation.Scenario(request.Execution.ScenarioFile, console, bag);
         if (pinned is not { } run || options is null || bag.HasErrors)
         {
-            new DiagnosticRenderer(console).Render(bag.Items, request.Execution.LogFormat == Events.LogFormat.Json ? OutputFormat.Json : OutputFormat.Text);
+            new DiagnosticRenderer(console).RenderForRun(bag.Items, request.Execution.LogFormat);
             return ExitCodes.InvalidInput;
         }
 

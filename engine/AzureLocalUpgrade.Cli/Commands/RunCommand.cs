@@ -45,19 +45,21 @@ public sealed class RunCommand(CliConsole console)
         var scenario = RunPreparation.Scenario(request.Execution.ScenarioFile, console, bag);
         if (compiled is null || options is null || bag.HasErrors)
         {
-            new DiagnosticRenderer(console).Render(bag.Items, OutputFormatOf(request.Execution));
+            new DiagnosticRenderer(console).RenderForRun(bag.Items, request.Execution.LogFormat);
             return ExitCodes.InvalidInput;
         }
 
-        new DiagnosticRenderer(console).Render(bag.Items, OutputFormat.Text);
+        new DiagnosticRenderer(console).RenderForRun(bag.Items, request.Execution.LogFormat);
         var previous = request.Continue ? PreviousRun(stateDirectory, compiled.Graph) : null;
         if (previous is { State: RunState.Succeeded or RunState.Failed or RunState.PreconditionFailed })
         {
             // A scheduler fires again and again: a finished graph is never started a second time behind its back.
-            console.Error.WriteLine(previous.State == RunState.Succeeded
+            var exitCode = previous.ExitCode ?? ExitCodes.Failed;
+            var message = previous.State == RunState.Succeeded
                 ? $"Run {previous.RunId} already applied this; nothing to do."
-                : $"Run {previous.RunId} of this ended {previous.State} (exit {previous.ExitCode}); a person decides: fix the cause and `alu resume {previous.RunId}`, or start afresh without --continue.");
-            return previous.ExitCode ?? ExitCodes.Failed;
+                : $"Run {previous.RunId} of this ended {previous.State} (exit {previous.ExitCode}); a person decides: fix the cause and `alu resume {previous.RunId}`, or start afresh without --continue.";
+            NothingStarted.Report(console, request.Execution.LogFormat, previous.RunId, message, exitCode);
+            return exitCode;
         }
 
         var resumable = previous?.RunId;
@@ -174,7 +176,4 @@ public sealed class RunCommand(CliConsole console)
             return null;
         }
     }
-
-    private static OutputFormat OutputFormatOf(ExecutionInput input) =>
-        input.LogFormat == Events.LogFormat.Json ? OutputFormat.Json : OutputFormat.Text;
 }

@@ -17,6 +17,9 @@ public static class SelectCommand
     public const int ExitInvalidInput = 2;
     public const int ExitNoneApplies = 5;
 
+    /// <summary>The version of <c>alu select --format json</c>.</summary>
+    public const int FormatVersion = 1;
+
     public static Command Create()
     {
         var cluster = new Option<FileInfo>("--cluster") { Description = "Cluster inventory file (YAML).", Required = true };
@@ -92,8 +95,10 @@ public static class SelectCommand
 
     private static void WriteJson(string clusterName, IReadOnlyList<RunbookVerdict> verdicts, TextWriter output)
     {
+        // formatVersion first, as in every machine output of alu; the rule for bumping it is in docs/events.md.
         var document = new
         {
+            formatVersion = FormatVersion,
             cluster = clusterName,
             runbooks = verdicts.Select(v => new
             {

@@ -19,9 +19,11 @@ public sealed class ValidateCommand(CliConsole console)
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("paths") { Description = "Runbook, fragment or inventory files, or folders to search.", Arity = ArgumentArity.OneOrMore };
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.Format("text", "json", "sarif");
         var command = new Command("validate", "Check runbooks, fragments and cluster inventories without running anything.") { paths, format };
-        command.SetAction(parse => new ValidateCommand(console).Run(parse.GetValue(paths) ?? [], CommonOptions.DiagnosticFormat(parse.GetValue(format)!)));
+        command.SetAction(parse => string.Equals(parse.GetValue(format), "sarif", StringComparison.OrdinalIgnoreCase)
+            ? new ValidateCommand(console).RunSarif(parse.GetValue(paths) ?? [])
+            : new ValidateCommand(console).Run(parse.GetValue(paths) ?? [], CommonOptions.DiagnosticFormat(parse.GetValue(format)!)));
         return command;
     }
 
@@ -50,6 +52,15 @@ public sealed class ValidateCommand(CliConsole console)
                 : $"{files.Count} files checked, {all.Count(d => d.IsError)} errors, {all.Count(d => d.Severity == Severity.Warning)} warnings.");
         }
 
+        return files.Count == 0 || all.Any(d => d.IsError) ? ExitCodes.InvalidInput : ExitCodes.Success;
+    }
+
+    /// <summary>The same checks as SARIF 2.1.0 on stdout, for code-scanning pipelines; the exit code is unchanged.</summary>
+    public int RunSarif(IReadOnlyList<string> paths)
+    {
+        var files = paths.SelectMany(Expand).Distinct(StringComparer.Ordinal).ToList();
+        var all = files.SelectMany(Validate).ToList();
+        console.Out.Write(new SarifWriter(console).Write(all));
         return files.Count == 0 || all.Any(d => d.IsError) ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 

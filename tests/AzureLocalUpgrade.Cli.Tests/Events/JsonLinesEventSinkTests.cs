@@ -55,6 +55,7 @@ public sealed class JsonLinesEventSinkTests
     [InlineData(RunEventKind.GroupStopped, "group-stopped")]
     [InlineData(RunEventKind.LeftoverChange, "leftover-change")]
     [InlineData(RunEventKind.RunFinished, "run-finished")]
+    [InlineData(RunEventKind.NothingToDo, "nothing-to-do")]
     public void The_kind_is_written_in_kebab_case(RunEventKind kind, string expected)
     {
         Line(kind).GetProperty("kind").GetString().Should().Be(expected);

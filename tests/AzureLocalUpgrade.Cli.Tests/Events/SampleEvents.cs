@@ -24,6 +24,7 @@ internal static class SampleEvents
         new(RunEventKind.GroupStopped, At, RunId, "rolling", Message: "group rolling stopped starting node instances"),
         new(RunEventKind.LeftoverChange, At, RunId, "rolling[hci01-n2]/pause", "hci01-n2", Message: "node hci01-n2 left Paused"),
         new(RunEventKind.RunFinished, At, RunId, Message: "the run failed at rolling[hci01-n2]/update", ExitCode: 1),
+        new(RunEventKind.NothingToDo, At, RunId, Message: "Run 20261123-021500-hci01-a1b2 already applied this; nothing to do.", ExitCode: 0),
     ];
 
     public static RunEvent Of(RunEventKind kind) => OfEveryKind().Single(e => e.Kind == kind);

@@ -14,4 +14,7 @@ public enum RunEventKind
     GroupStopped,
     LeftoverChange,
     RunFinished,
+
+    /// <summary>A scheduler's <c>--continue</c> found this graph's run already finished: nothing was started.</summary>
+    NothingToDo,
 }
