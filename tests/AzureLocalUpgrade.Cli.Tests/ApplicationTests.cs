@@ -51,6 +51,7 @@ public sealed class ApplicationTests
         File.Copy(Path.Combine(CliRun.FeatureTour(), "runbook.yaml"), Path.Combine(repo.FullName, "runbooks", "os", "tour.yaml"));
         Directory.CreateDirectory(Path.Combine(repo.FullName, "runbooks", "os", "fragments"));
         File.Copy(Path.Combine(CliRun.FeatureTour(), "fragments", "registry-keys.yaml"), Path.Combine(repo.FullName, "runbooks", "os", "fragments", "registry-keys.yaml"));
+        File.Copy(Path.Combine(CliRun.FeatureTour(), "commands.json"), Path.Combine(repo.FullName, "runbooks", "os", "commands.json"));
 
         var run = await CliRun.Of(Path.Combine(repo.FullName, "work"), "runbooks", "--format", "json");
 

@@ -10,7 +10,8 @@ public sealed class RememberedPlanProcessTests : IDisposable
     public RememberedPlanProcessTests()
     {
         var source = CliRun.FeatureTour();
-        foreach (var file in Directory.GetFiles(source, "*.yaml", SearchOption.AllDirectories))
+        // The runbook, its fragment, the inventory, the params and the catalog file that declares the fixture's own commands.
+        foreach (var file in Directory.GetFiles(source, "*.yaml", SearchOption.AllDirectories).Append(Path.Combine(source, "commands.json")))
         {
             var target = Path.Combine(_folder, "inputs", Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
