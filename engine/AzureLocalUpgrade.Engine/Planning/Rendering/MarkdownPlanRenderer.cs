@@ -136,7 +136,7 @@ public sealed class MarkdownPlanRenderer : IPlanRenderer
         items.OfType<PlanGroup>().SelectMany(g => Groups(g.Children).Prepend(g));
 
     internal static string? NodeOfInstance(string stepId, Plan plan) =>
-        plan.Cluster.Nodes.FirstOrDefault(n => stepId.Contains($"[{n.Name}]", StringComparison.Ordinal))?.Name;
+        NodeVariants.NodeOfInstance(stepId, plan.Cluster.Nodes.Select(n => n.Name));
 
     // An empty code span (two backticks) renders as literal backticks in most viewers, and a backtick inside a value
     // would end the span early: empty values read "(empty)", others get a fence longer than any run of backticks inside.

@@ -41,6 +41,10 @@ internal static class NodeVariants
             ? text
             : Regex.Replace(text, $@"(?<![A-Za-z0-9-]){Regex.Escape(node)}(?![A-Za-z0-9-])", Placeholder, RegexOptions.None, TimeSpan.FromSeconds(1));
 
+    /// <summary>The node whose forEach instance a step id belongs to (<c>group/node[n1]/step</c>), or null for a cluster-wide step.</summary>
+    public static string? NodeOfInstance(string stepId, IEnumerable<string> nodes) =>
+        nodes.FirstOrDefault(n => stepId.Contains($"[{n}]", StringComparison.Ordinal));
+
     /// <summary>"n1, n2, n3" up to a handful of names, then "n1 … n16 (16 nodes)".</summary>
     public static string List(IReadOnlyList<string> nodes) =>
         nodes.Count <= 6 ? string.Join(", ", nodes) : $"{string.Join(", ", nodes.Take(3))} … {nodes[^1]} ({nodes.Count} nodes)";

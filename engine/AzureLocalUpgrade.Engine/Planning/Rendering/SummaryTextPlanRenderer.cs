@@ -66,17 +66,13 @@ public sealed class SummaryTextPlanRenderer : IPlanRenderer
 
     private static void AppendPlainGroup(StringBuilder text, PlanGroup group, int depth)
     {
-        // Render the group's own line as the detailed renderer does, then summarise inside it.
-        var header = new StringBuilder();
-        TextPlanRenderer.AppendItem(header, group with { Children = [], OnFailure = [] }, depth);
-        text.Append(header);
+        // The group's own line as the detailed renderer writes it, its children summarised, then its recovery steps.
+        TextPlanRenderer.AppendItem(text, group with { Children = [], OnFailure = [] }, depth);
         foreach (var child in group.Children)
         {
             AppendItem(text, child, depth + 1);
         }
 
-        var recovery = new StringBuilder();
-        TextPlanRenderer.AppendItem(recovery, group with { Children = [] }, depth);
-        text.Append(recovery.ToString().AsSpan(header.Length));
+        TextPlanRenderer.AppendRecovery(text, group.OnFailure, new string(' ', depth * 2));
     }
 }

@@ -119,7 +119,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
         }
     }
 
-    private static void AppendRecovery(StringBuilder text, IReadOnlyList<PlanStep> recovery, string indent)
+    internal static void AppendRecovery(StringBuilder text, IReadOnlyList<PlanStep> recovery, string indent)
     {
         foreach (var step in recovery)
         {
@@ -179,7 +179,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var id in plan.Estimates.CriticalPathSteps)
         {
-            var node = nodes.FirstOrDefault(n => id.Contains($"[{n}]", StringComparison.Ordinal));
+            var node = NodeVariants.NodeOfInstance(id, nodes);
             var key = node is null ? id : NodeVariants.Normalize(id, node);
             if (counts.TryAdd(key, 1))
             {
