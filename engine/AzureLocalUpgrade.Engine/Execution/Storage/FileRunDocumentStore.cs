@@ -37,5 +37,12 @@ public sealed class FileRunDocumentStore(string stateDirectory) : IRunDocumentSt
     }
 
     /// <summary>The file of a document; names read back from a tampered run.json cannot leave the run folder.</summary>
-    public string PathOf(string runId, string name) => StatePaths.Under(RunFolder.At(stateDirectory, runId).Path, name);
+    public string PathOf(string runId, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        // Names are relative to the run; a rooted one is a mistake even where joining it would stay inside.
+        return Path.IsPathRooted(name)
+            ? throw new ArgumentException($"'{name}' is not a document name inside a run (a relative path).", nameof(name))
+            : StatePaths.Under(RunFolder.At(stateDirectory, runId).Path, name);
+    }
 }
