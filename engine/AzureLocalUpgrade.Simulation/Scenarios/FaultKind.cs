@@ -32,4 +32,7 @@ public enum FaultKind
 
     /// <summary>Cluster validation (Test-Cluster) reports the test named by title (default Validate Network Communication) as Failed.</summary>
     ValidationFails,
+
+    /// <summary>Start state: the cluster has no witness (no Cloud Witness resource in the Cluster Group), so Get-ClusterQuorum names no quorum resource.</summary>
+    NoWitness,
 }
