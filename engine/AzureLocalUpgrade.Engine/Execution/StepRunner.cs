@@ -324,7 +324,18 @@ internal sealed class StepRunner
         ["ClusterName"] = _graph.Cluster.Name,
         ["Params"] = _graph.Parameters,
         ["Inputs"] = step.Inputs,
+        ["StopAfter"] = WindowRemaining(),
     };
+
+    /// <summary>
+    /// What is left of the window's current opening as the step starts ($StopAfter), so a CAU run can be bounded to the
+    /// window's end with Invoke-CauRun -StopAfter; null without a window (or outside an opening).
+    /// </summary>
+    private TimeSpan? WindowRemaining()
+    {
+        var now = _context.Clock.UtcNow;
+        return _context.Window?.CurrentOrNext(now) is { } opening && opening.Contains(now) ? opening.RemainingAt(now) : null;
+    }
 
     private string Describe(GraphStep step, ScriptResult result) => result.Outcome switch
     {
