@@ -235,7 +235,7 @@ internal sealed class StepRunner
                 return new StepRunResult(StepStatus.Failed, 1, _reporter.Now - started,
                     $"gate {step.Id} rejected by {decision.By ?? "unknown"}" + (decision.Comment is null ? "" : $": {decision.Comment}"));
             default:
-                var waiting = $"waiting for approval of gate {step.Id}; approve with: alu resume {_context.RunId} --approve {step.Id}";
+                var waiting = $"waiting for approval of gate {step.Id}; approve with: alu resume {_context.RunId} --approve {ShellQuoting.ForAnyShell(step.Id)}";
                 _reporter.Write(
                     new JournalRecord { Type = JournalRecordTypes.GateWaiting, StepId = step.Id, Message = step.Instructions },
                     _reporter.Event(RunEventKind.GateWaiting, step.Id, message: waiting));

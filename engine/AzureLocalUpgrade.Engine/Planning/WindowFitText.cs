@@ -10,6 +10,12 @@ namespace AzureLocalUpgrade.Engine.Planning;
 /// </summary>
 public static class WindowFitText
 {
+    public static string Render(WindowForecast forecast, MaintenanceWindow window, DateTimeOffset start)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        return Render(forecast.Rows, window, start) + $"The whole run is forecast to end {Stamp(forecast.End)}.\n";
+    }
+
     public static string Render(IReadOnlyList<WindowFitRow> rows, MaintenanceWindow window, DateTimeOffset start)
     {
         ArgumentNullException.ThrowIfNull(rows);
