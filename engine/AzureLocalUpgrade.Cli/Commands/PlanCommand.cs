@@ -178,6 +178,6 @@ public sealed class PlanCommand(CliConsole console)
         }
 
         var start = request.Start ?? DateTimeOffset.UtcNow;
-        return WindowFit.RenderText(WindowFit.Place(graph, window!, start), window!, start);
+        return WindowFitText.Render(WindowFit.Forecast(graph, window!, start), window!, start);
     }
 }
