@@ -17,7 +17,7 @@ public sealed class DidYouMeanTests : IDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("alu-did-you-mean-");
 
     [Theory]
-    [InlineData("steps:\n  - id: only\n    retries: 3\n    powershell: { script: Get-ClusterNode }\n", "ALU1102", "Did you mean 'retry'?")]
+    [InlineData("steps:\n  - id: only\n    timout: 5m\n    powershell: { script: Get-ClusterNode }\n", "ALU1102", "Did you mean 'timeout'?")]
     [InlineData("steps:\n  - id: only\n    powershel: { script: Get-ClusterNode }\n", "ALU1102", "Did you mean 'powershell'?")]
     [InlineData("steps:\n  - id: drain\n    powershell: { script: Get-ClusterNode }\n  - id: after\n    needs: [drian]\n    powershell: { script: Get-ClusterNode }\n", "ALU2002", "Did you mean 'drain'?")]
     [InlineData("imports:\n  - { as: registry, fragment: fragment.yaml }\nsteps:\n  - id: keys\n    use: registy\n", "ALU2004", "Did you mean 'registry'?")]
