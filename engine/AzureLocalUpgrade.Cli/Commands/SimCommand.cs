@@ -190,5 +190,5 @@ public sealed class SimCommand(CliConsole console)
 
     private static Option<string> ClusterOption() => new("--cluster", "-c") { Description = "The simulated cluster's inventory file.", Required = true };
 
-    private static Option<string?> StateDirOption() => new("--state-dir") { Description = "The state folder (as given to alu run)." };
+    private static Option<string?> StateDirOption() => new("--state-dir", "-s") { Description = "The state folder (as given to alu run)." };
 }

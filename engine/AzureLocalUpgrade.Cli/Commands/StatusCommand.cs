@@ -19,7 +19,7 @@ public sealed class StatusCommand(CliConsole console)
     public static Command Create(CliConsole console)
     {
         var run = new Argument<string?>("run") { Description = "A run id; without it, every run is listed.", Arity = ArgumentArity.ZeroOrOne };
-        var stateDir = new Option<string?>("--state-dir") { Description = "The state folder (as given to alu run)." };
+        var stateDir = new Option<string?>("--state-dir", "-s") { Description = "The state folder (as given to alu run)." };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("status", "Show runs, one run's steps, and a simulated cluster's nodes.") { run, stateDir, format };
         command.SetAction(parse => new StatusCommand(console).Run(parse.GetValue(run), parse.GetValue(stateDir), parse.GetValue(format)!));
