@@ -34,7 +34,7 @@ public static class StatusText
             detail.Steps.Select(s => new[]
             {
                 s.StepId, s.Target ?? "", s.Status.ToString(), s.Attempts.ToString(CultureInfo.InvariantCulture),
-                s.Duration?.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) ?? "", Why(s),
+                s.Duration is { } duration ? Engine.Text.DurationText.Of(duration) : "", Why(s),
             })));
         foreach (var leftover in detail.Leftovers)
         {
