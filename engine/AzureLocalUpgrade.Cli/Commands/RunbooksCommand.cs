@@ -51,7 +51,7 @@ public sealed class RunbooksCommand(CliConsole console, string executableDirecto
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("Name", "Version", "Method", "Upgrade", "Path");
+        var table = Tables.Create(console.OutIsTerminal, "Name", "Version", "Method", "Upgrade", "Path");
         foreach (var entry in entries)
         {
             var name = entry.Valid ? Markup.Escape(entry.Name) : $"{Markup.Escape(entry.Name)} [red](invalid)[/]";

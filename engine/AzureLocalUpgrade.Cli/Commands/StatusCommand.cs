@@ -41,7 +41,7 @@ public sealed class StatusCommand(CliConsole console)
                 renderer.Render([StateDiagnostics.NoStateHere(stateDirectory, Directory.Exists(stateDirectory))], OutputFormat.Text);
             }
 
-            console.Out.Write(json ? StatusJson.Runs(runs) : StatusText.Runs(runs));
+            console.Out.Write(json ? StatusJson.Runs(runs) : StatusText.Runs(runs, console.OutIsTerminal));
             WriteWarnings(reader);
             return ExitCodes.Success;
         }
@@ -64,7 +64,7 @@ public sealed class StatusCommand(CliConsole console)
         }
 
         var simulation = SimulatedCluster.ReadSnapshot(stateDirectory, detail.Summary.Cluster);
-        console.Out.Write(json ? StatusJson.Run(detail, simulation) : StatusText.Run(detail, simulation));
+        console.Out.Write(json ? StatusJson.Run(detail, simulation) : StatusText.Run(detail, simulation, console.OutIsTerminal));
         WriteWarnings(reader);
         return ExitCodes.Success;
     }
