@@ -35,6 +35,8 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
         await using var environment = TargetEnvironment.Open(inventory, stateDirectory, scenario, loggers);
         using var signals = new CancellationSignals();
         RunResult result;
+        // On a terminal the live display ends with the run's summary; it is not printed a second time below.
+        var live = logFormat == LogFormat.Text && console.IsSystemConsole && TerminalDetection.StdoutIsTerminal;
         using (var sink = EventSinkFactory.Create(logFormat, console.IsSystemConsole && TerminalDetection.StdoutIsTerminal, console.Out, console.Error, CliLogging.EventsRequested ? loggers : null, graph is null ? null : RunOutline.Of(graph)))
         {
             var settings = new RunCoordinatorSettings(
@@ -62,7 +64,11 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
         }
 
         RunReports.Publish(stateDirectory, result, environment.Simulation, console);
-        console.Error.WriteLine(result.Summary);
+        if (!live)
+        {
+            console.Error.WriteLine(result.Summary);
+        }
+
         console.Error.WriteLine($"PowerShell runspaces opened: {environment.Host.RunspacesOpened} (one per target, reused by every step on it)");
         if (environment.Simulation is { } simulation)
         {
