@@ -1,5 +1,6 @@
 using System.Globalization;
 using AzureLocalUpgrade.Engine.Execution;
+using AzureLocalUpgrade.Engine.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -141,9 +142,6 @@ internal static class LiveProgressView
         };
     }
 
-    internal static string Duration(TimeSpan span) => span.TotalHours >= 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h{span.Minutes:00}m{span.Seconds:00}s")
-        : span.TotalMinutes >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}m{span.Seconds:00}s")
-            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#}s");
+    /// <summary>The one duration format alu shows a person (<see cref="DurationText"/>).</summary>
+    internal static string Duration(TimeSpan span) => DurationText.Of(span);
 }
