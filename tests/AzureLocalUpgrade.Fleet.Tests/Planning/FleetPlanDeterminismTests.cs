@@ -13,7 +13,7 @@ public sealed class FleetPlanDeterminismTests : IDisposable
     [Fact]
     public void Plan_TheSameFleetTwice_ShouldRenderByteIdentically()
     {
-        var first = SampleFleets.Plan("retail-120.yaml");
+        var first = SampleFleets.Retail120;
         var second = SampleFleets.Plan("retail-120.yaml");
 
         FleetPlanJson.Render(second).Should().Be(FleetPlanJson.Render(first));

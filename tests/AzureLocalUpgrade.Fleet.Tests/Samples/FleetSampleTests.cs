@@ -50,7 +50,7 @@ public sealed class FleetSampleTests : IDisposable
     [Fact]
     public void Retail120_ShouldHold120ClustersOf4To16NodesInFourTimeZonesWithSomeRefused()
     {
-        var plan = SampleFleets.Plan("retail-120.yaml");
+        var plan = SampleFleets.Retail120;
 
         (plan.Clusters.Count() + plan.Refused.Count).Should().Be(120);
         plan.Clusters.Select(c => c.TimeZone).Distinct().Should().HaveCount(4);
@@ -62,7 +62,7 @@ public sealed class FleetSampleTests : IDisposable
     [Fact]
     public void Retail120_TheMarkdownForTheChangeBoard_ShouldStayUnder30000Characters()
     {
-        var plan = SampleFleets.Plan("retail-120.yaml");
+        var plan = SampleFleets.Retail120;
 
         FleetPlanMarkdownRenderer.Render(plan, FleetPlanJson.Hash(plan)).Length.Should().BeLessThan(30_000);
     }

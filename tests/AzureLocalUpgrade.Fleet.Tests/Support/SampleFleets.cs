@@ -9,6 +9,11 @@ internal static class SampleFleets
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
 
+    private static readonly Lazy<FleetPlan> Retail = new(() => Plan("retail-120.yaml"));
+
+    /// <summary>retail-120 planned once for the tests that only read its plan (planning it takes seconds).</summary>
+    public static FleetPlan Retail120 => Retail.Value;
+
     public static FleetPlan Plan(string fleetFile, string? fleetsFolder = null)
     {
         var bag = new DiagnosticBag();
