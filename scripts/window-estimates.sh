@@ -18,7 +18,8 @@ trap 'rm -rf "$work"' EXIT
 alu=${ALU:-"$root/engine/AzureLocalUpgrade.Cli/bin/Debug/net10.0/alu"}
 [ -x "$alu" ] || { echo "build alu first: dotnet build engine/AzureLocalUpgrade.Cli" >&2; exit 1; }
 
-hours() { awk -v a="$(date -ud "$1" +%s)" -v b="$(date -ud "$start" +%s)" 'BEGIN { printf "%.1f", (a - b) / 3600 }'; }
+# Hours after the first opening of the window (the same for every row: nothing disruptive runs before it).
+hours() { awk -v a="$(date -ud "$1" +%s)" -v b="$(date -ud "$first_opening" +%s)" 'BEGIN { printf "%.1f", (a - b) / 3600 }'; }
 
 echo "| runbook | cluster | openings planned | openings run | hours planned | hours run | difference |"
 echo "|---|---|---:|---:|---:|---:|---:|"
@@ -35,6 +36,7 @@ for runbook in $runbooks; do
     state=$(mktemp -d -p "$work")
     plan=$("$alu" plan "$root/runbooks/$runbook.yaml" --cluster "$cluster" "${set_args[@]}" --window "$window" --time-zone UTC --start "$start" 2>/dev/null || true)
     planned_openings=$(grep -o 'in [0-9]* opening(s)' <<<"$plan" | grep -o '[0-9]*' || echo 0)
+    first_opening=$(grep -o 'Opening 1: [A-Za-z]* [0-9-]* [0-9:]*' <<<"$plan" | awk '{print $4 "T" $5 ":00Z"}')
     planned_end=$(grep -o 'forecast to end [A-Za-z]* [0-9-]* [0-9:]*' <<<"$plan" | awk '{print $5 "T" $6 ":00Z"}')
     openings=0
     outcome=ok

@@ -66,7 +66,7 @@ public sealed class ResumeCommand(CliConsole console)
             SkipSteps = request.Skip.ToHashSet(StringComparer.Ordinal),
         };
         var session = new RunSession(console, stateDirectory, request.Execution.LogFormat, scenario);
-        return await session.ExecuteAsync(run.Graph.Cluster, (coordinator, ct) => coordinator.ResumeAsync(request.RunId, run.Graph, options, ct)).ConfigureAwait(false);
+        return await session.ExecuteAsync(run.Graph.Cluster, (coordinator, ct) => coordinator.ResumeAsync(request.RunId, run.Graph, options, ct), run.Graph).ConfigureAwait(false);
     }
 
     /// <summary>" at 2026-11-23 02:15:00Z" when the run finished with success; null otherwise (or when there is no such run).</summary>

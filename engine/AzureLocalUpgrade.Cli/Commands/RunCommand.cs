@@ -66,7 +66,7 @@ public sealed class RunCommand(CliConsole console)
         var session = new RunSession(console, stateDirectory, request.Execution.LogFormat, scenario);
         return await session.ExecuteAsync(compiled.Graph.Cluster, (coordinator, ct) => resumable is null
             ? coordinator.StartAsync(compiled.Graph, compiled.RunbookPath, options, ct)
-            : coordinator.ResumeAsync(resumable, compiled.Graph, options, ct)).ConfigureAwait(false);
+            : coordinator.ResumeAsync(resumable, compiled.Graph, options, ct), compiled.Graph).ConfigureAwait(false);
     }
 
     private sealed record Compiled(StepGraph Graph, string RunbookPath, string? PlanHash);

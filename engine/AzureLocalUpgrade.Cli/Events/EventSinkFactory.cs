@@ -18,14 +18,15 @@ public enum LogFormat
 public static class EventSinkFactory
 {
     /// <param name="stderr">Where a sink reports that stdout went away; never used for events.</param>
-    public static ICliEventSink Create(LogFormat logFormat, bool isTerminal, TextWriter stdout, TextWriter stderr, ILoggerFactory? loggerFactory = null)
+    /// <param name="outline">The run's nodes, steps and estimates for the live display (terminal only).</param>
+    public static ICliEventSink Create(LogFormat logFormat, bool isTerminal, TextWriter stdout, TextWriter stderr, ILoggerFactory? loggerFactory = null, RunOutline? outline = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         ICliEventSink primary = logFormat switch
         {
             LogFormat.Json => new JsonLinesEventSink(stdout, stderr),
-            LogFormat.Text when isTerminal => new LiveConsoleEventSink(TerminalConsole(stdout)),
+            LogFormat.Text when isTerminal => new LiveConsoleEventSink(TerminalConsole(stdout), outline),
             LogFormat.Text => new PlainTextEventSink(stdout, stderr),
             _ => throw new ArgumentOutOfRangeException(nameof(logFormat), logFormat, null),
         };

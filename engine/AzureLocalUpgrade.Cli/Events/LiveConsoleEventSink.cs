@@ -7,8 +7,9 @@ using Spectre.Console.Rendering;
 namespace AzureLocalUpgrade.Cli.Events;
 
 /// <summary>
-/// Text output on a terminal: a live area (the steps running now per target, how many are done, the last warnings)
-/// redrawn on every event, then a summary table of every step (id, target, status, attempts, duration).
+/// Text output on a terminal: a live area (<see cref="LiveProgressView"/>: steps done of total, elapsed and ETA, a grid
+/// of nodes, the step running on each target, the last warnings with repeats counted) redrawn on every event, then one
+/// summary row per node, printed once.
 /// On a console that is not interactive or has no ANSI support it never redraws: it prints a line per failure, warning
 /// and gate as they happen, and the same summary at the end. It never prompts.
 /// Spectre's live display wants the thread that started it, so it runs on its own task until the run finishes;
@@ -17,7 +18,8 @@ namespace AzureLocalUpgrade.Cli.Events;
 public sealed class LiveConsoleEventSink : ICliEventSink
 {
     private readonly IAnsiConsole _console;
-    private readonly RunProgress _progress = new();
+    private readonly RunOutline _outline;
+    private readonly RunProgress _progress;
     private readonly Lock _gate = new();
     private readonly bool _redraw;
     private readonly TaskCompletionSource _stop = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,13 +27,15 @@ public sealed class LiveConsoleEventSink : ICliEventSink
     private LiveDisplayContext? _live;
     private bool _summaryWritten;
 
-    public LiveConsoleEventSink(IAnsiConsole console)
+    /// <param name="outline">The run's nodes, steps and estimates; without it the display shows what the events say.</param>
+    public LiveConsoleEventSink(IAnsiConsole console, RunOutline? outline = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         _console = console;
+        _outline = outline ?? RunOutline.Empty;
+        _progress = new RunProgress(_outline.Nodes);
         _redraw = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
     }
-
     /// <summary>True when the console redraws in place; false when it degrades to printed lines.</summary>
     public bool IsLive => _redraw;
 
@@ -112,18 +116,7 @@ public sealed class LiveConsoleEventSink : ICliEventSink
         }
 
         _summaryWritten = true;
-        var table = new Table().Title(new TableTitle($"Run {_progress.RunId}", Style.Plain))
-            .AddColumn("step").AddColumn("target").AddColumn("status").AddColumn(new TableColumn("attempts").RightAligned()).AddColumn(new TableColumn("duration").RightAligned());
-        foreach (var row in _progress.Rows)
-        {
-            table.AddRow(
-                new Text(row.StepId),
-                new Text(row.Target ?? ""),
-                new Text(EventNames.Status(row.Status), StatusStyle(row.Status)),
-                new Text(row.Attempts.ToString(CultureInfo.InvariantCulture)),
-                new Text(row.Duration is { } d ? Duration(d) : ""));
-        }
-
+        var table = LiveProgressView.Summary(_progress, _outline);
         _console.Write(table);
         if (_progress.Finished is { } finished)
         {
@@ -133,43 +126,7 @@ public sealed class LiveConsoleEventSink : ICliEventSink
         }
     }
 
-    private IRenderable RenderLive()
-    {
-        var header = new Text(
-            $"{_progress.Headline ?? "starting"} - {_progress.Completed} step(s) done" + (_progress.Failed > 0 ? $", {_progress.Failed} failed" : ""),
-            new Style(decoration: Decoration.Bold));
-        var running = new Table().Border(TableBorder.Simple).AddColumn("target").AddColumn("running step").AddColumn("since");
-        foreach (var row in _progress.Running.OrderBy(r => r.Target, StringComparer.Ordinal))
-        {
-            running.AddRow(
-                new Text(row.Target ?? ""),
-                new Text(row.StepId),
-                new Text(row.StartedAt is { } at ? at.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) : ""));
-        }
+    private IRenderable RenderLive() => LiveProgressView.Render(_progress, _outline);
 
-        var parts = new List<IRenderable> { header, running };
-        parts.AddRange(_progress.Notices.Select(NoticeLine));
-        return new Rows(parts);
-    }
-
-    private static Text NoticeLine(RunProgress.Notice notice) => notice.Level switch
-    {
-        RunProgress.NoticeLevel.Error => new Text("error: " + notice.Text, new Style(Color.Red)),
-        RunProgress.NoticeLevel.Warning => new Text("warning: " + notice.Text, new Style(Color.Yellow)),
-        _ => new Text(notice.Text),
-    };
-
-    private static Style StatusStyle(StepStatus status) => status switch
-    {
-        StepStatus.Succeeded => new Style(Color.Green),
-        StepStatus.Failed => new Style(Color.Red),
-        StepStatus.Interrupted or StepStatus.WaitingForApproval => new Style(Color.Yellow),
-        _ => Style.Plain,
-    };
-
-    private static string Duration(TimeSpan span) => span.TotalHours >= 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h{span.Minutes:00}m{span.Seconds:00}s")
-        : span.TotalMinutes >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}m{span.Seconds:00}s")
-            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#}s");
+    private static Text NoticeLine(RunProgress.Notice notice) => LiveProgressView.NoticeLine(notice);
 }

@@ -5,11 +5,14 @@ namespace AzureLocalUpgrade.Cli.Events;
 
 /// <summary>
 /// What the live display shows, folded from the event stream alone: the steps running now (per target), how many are
-/// done, the last few things an operator should read, and one row per step for the final summary.
+/// done, the last few things an operator should read, and one row per step for the final summary. A notice repeated
+/// for many nodes (the same text but for the node's name) is kept once with the count of nodes.
 /// </summary>
-internal sealed class RunProgress
+internal sealed class RunProgress(IReadOnlyList<string>? nodes = null)
 {
     private const int NoticesKept = 5;
+
+    private readonly IReadOnlyList<string> _nodes = nodes ?? [];
 
     private readonly Dictionary<string, StepRow> _rows = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
@@ -20,6 +23,12 @@ internal sealed class RunProgress
     public string? Headline { get; private set; }
 
     public RunEvent? Finished { get; private set; }
+
+    /// <summary>The first event's time (the run's clock: virtual on a simulated cluster).</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>The latest event's time: "now" as far as the display knows.</summary>
+    public DateTimeOffset? LatestAt { get; private set; }
 
     public IEnumerable<StepRow> Running => _order.Select(id => _rows[id]).Where(r => r.Status == StepStatus.Running);
 
@@ -35,6 +44,8 @@ internal sealed class RunProgress
     public Notice? Apply(RunEvent runEvent)
     {
         RunId ??= runEvent.RunId;
+        StartedAt ??= runEvent.Time;
+        LatestAt = runEvent.Time;
         switch (runEvent.Kind)
         {
             case RunEventKind.RunStarted:
@@ -79,7 +90,13 @@ internal sealed class RunProgress
 
     private Notice Remember(Notice notice)
     {
-        _notices.Enqueue(notice);
+        var general = Generalise(notice.Text);
+        var earlier = _notices.FirstOrDefault(n => n.Level == notice.Level && Generalise(n.Text) == general && general != notice.Text);
+        var kept = earlier is null ? notice : new Notice(notice.Level, general, earlier.Count + 1);
+        var others = _notices.Where(n => n != earlier).ToList();
+        _notices.Clear();
+        others.ForEach(_notices.Enqueue);
+        _notices.Enqueue(kept);
         while (_notices.Count > NoticesKept)
         {
             _notices.Dequeue();
@@ -87,6 +104,10 @@ internal sealed class RunProgress
 
         return notice;
     }
+
+    /// <summary>The text with every node name replaced by {node}, so one warning per node collapses into one.</summary>
+    private string Generalise(string text) =>
+        _nodes.OrderByDescending(n => n.Length).Aggregate(text, (t, node) => t.Replace(node, "{node}", StringComparison.OrdinalIgnoreCase));
 
     private StepRow Row(string stepId, string? target)
     {
@@ -125,5 +146,6 @@ internal sealed class RunProgress
         Error,
     }
 
-    internal sealed record Notice(NoticeLevel Level, string Text);
+    /// <param name="Count">How many nodes the same notice came from (1: shown as it came).</param>
+    internal sealed record Notice(NoticeLevel Level, string Text, int Count = 1);
 }

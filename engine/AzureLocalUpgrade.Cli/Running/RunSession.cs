@@ -5,6 +5,7 @@ using AzureLocalUpgrade.Engine.Execution.Approvals;
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
 using AzureLocalUpgrade.Engine.Execution.Runs;
+using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Simulation.Scenarios;
 
@@ -17,7 +18,8 @@ namespace AzureLocalUpgrade.Cli.Running;
 /// </summary>
 public sealed class RunSession(CliConsole console, string stateDirectory, LogFormat logFormat, FaultScenario? scenario)
 {
-    public async Task<int> ExecuteAsync(ClusterInventory inventory, Func<RunCoordinator, CancellationToken, Task<RunResult>> run)
+    /// <param name="graph">The graph about to run, for the live display's totals, node grid and ETA.</param>
+    public async Task<int> ExecuteAsync(ClusterInventory inventory, Func<RunCoordinator, CancellationToken, Task<RunResult>> run, StepGraph? graph = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(run);
@@ -33,7 +35,9 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
         await using var environment = TargetEnvironment.Open(inventory, stateDirectory, scenario, loggers);
         using var signals = new CancellationSignals();
         RunResult result;
-        using (var sink = EventSinkFactory.Create(logFormat, console.IsSystemConsole && TerminalDetection.StdoutIsTerminal, console.Out, console.Error, CliLogging.EventsRequested ? loggers : null))
+        // On a terminal the live display ends with the run's summary; it is not printed a second time below.
+        var live = logFormat == LogFormat.Text && console.IsSystemConsole && TerminalDetection.StdoutIsTerminal;
+        using (var sink = EventSinkFactory.Create(logFormat, console.IsSystemConsole && TerminalDetection.StdoutIsTerminal, console.Out, console.Error, CliLogging.EventsRequested ? loggers : null, graph is null ? null : RunOutline.Of(graph)))
         {
             var settings = new RunCoordinatorSettings(
                 stateDirectory,
@@ -60,7 +64,11 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
         }
 
         RunReports.Publish(stateDirectory, result, environment.Simulation, console);
-        console.Error.WriteLine(result.Summary);
+        if (!live)
+        {
+            console.Error.WriteLine(result.Summary);
+        }
+
         console.Error.WriteLine($"PowerShell runspaces opened: {environment.Host.RunspacesOpened} (one per target, reused by every step on it)");
         if (environment.Simulation is { } simulation)
         {
