@@ -22,9 +22,9 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
             return;
         }
 
-        if (s.Fleet.State is FleetRunState.Stopped && row.State == ClusterRunState.Queued)
+        if (s.Fleet.State is not (FleetRunState.Running or FleetRunState.PausedAtGate) && row.State is ClusterRunState.Queued or ClusterRunState.Waiting)
         {
-            // Released before the stop: it goes back to waiting, and `alu fleet resume` releases it again.
+            // Released before a stop or a halt: it goes back to waiting, and `alu fleet resume` releases it again.
             await Store.UnqueueAsync(fleetId, cluster, cancellationToken).ConfigureAwait(false);
             return;
         }

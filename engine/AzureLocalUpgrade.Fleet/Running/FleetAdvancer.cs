@@ -142,15 +142,14 @@ internal sealed class FleetAdvancer(FleetRuntime runtime, IScheduler scheduler)
                 continue;
             }
 
-            // Trigger first, then the row: a crash in between leaves a trigger whose job finds the cluster not
-            // queued and does nothing, and the next pass releases it again; never a queued cluster without a trigger.
+            // Trigger first, then the row: a crash in between leaves a trigger whose job takes the still-waiting
+            // cluster (never a queued cluster without a trigger). The job may also have begun already (the trigger
+            // fired at once), so the cluster counts as active whether or not the row was still waiting.
             await FleetTriggers.ScheduleClusterAsync(scheduler, fleet.FleetId, cluster.Cluster, cluster.Site, runtime.Now, ct).ConfigureAwait(false);
-            if (await Store.QueueClusterAsync(fleet.FleetId, cluster.Cluster, ct).ConfigureAwait(false))
-            {
-                active++;
-                perSite[cluster.Site] = atSite + 1;
-                await Store.AppendEventAsync(fleet.FleetId, cluster.Cluster, FleetEventKinds.ClusterQueued, $"{cluster.Cluster} released by stage {stage.Name} (site {cluster.Site})", runtime.Now, ct).ConfigureAwait(false);
-            }
+            active++;
+            perSite[cluster.Site] = atSite + 1;
+            await Store.QueueClusterAsync(fleet.FleetId, cluster.Cluster, ct).ConfigureAwait(false);
+            await Store.AppendEventAsync(fleet.FleetId, cluster.Cluster, FleetEventKinds.ClusterQueued, $"{cluster.Cluster} released by stage {stage.Name} (site {cluster.Site})", runtime.Now, ct).ConfigureAwait(false);
         }
     }
 

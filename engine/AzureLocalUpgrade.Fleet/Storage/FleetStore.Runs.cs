@@ -122,7 +122,8 @@ internal sealed partial class FleetStore
 
     /// <summary>
     /// Takes the cluster for one execution: epoch + 1, holder = this scheduler instance. Returns the new epoch, or
-    /// null when the cluster is not runnable (already finished, or never released). A cluster whose row still says
+    /// null when the cluster is not runnable (finished, refused). Waiting is accepted: the release schedules the
+    /// trigger before it marks the row queued, and an in-process trigger can fire in between. A cluster whose row still says
     /// Running was left by a holder that died or stalled: taking it fences that holder out (its epoch is stale).
     /// </summary>
     public async Task<int?> BeginClusterAsync(string fleetId, string cluster, string holder, DateTimeOffset now, CancellationToken cancellationToken)
@@ -137,10 +138,10 @@ internal sealed partial class FleetStore
                     connection,
                     transaction,
                     "UPDATE alu_fleet_clusters SET epoch = epoch + 1, holder = @holder, attempts = attempts + 1, state = @running, started_at = COALESCE(started_at, @now) "
-                    + "WHERE fleet_id = @fleet AND cluster = @cluster AND state IN (@queued, @running, @inWindow)",
+                    + "WHERE fleet_id = @fleet AND cluster = @cluster AND state IN (@queued, @running, @inWindow, @waiting)",
                     cancellationToken,
                     ("@holder", holder), ("@running", nameof(ClusterRunState.Running)), ("@now", Sql.Millis(now)), ("@fleet", fleetId), ("@cluster", cluster),
-                    ("@queued", nameof(ClusterRunState.Queued)), ("@inWindow", nameof(ClusterRunState.InWindow))).ConfigureAwait(false);
+                    ("@queued", nameof(ClusterRunState.Queued)), ("@inWindow", nameof(ClusterRunState.InWindow)), ("@waiting", nameof(ClusterRunState.Waiting))).ConfigureAwait(false);
                 if (changed == 0)
                 {
                     return null;
