@@ -97,7 +97,7 @@ public sealed partial class DiagnosticCatalogCoverageTests
     [GeneratedRegex(@"^ALU[1-6]\d{3}$")]
     private static partial Regex CodePattern();
 
-    // The engine's ranges only: ALU7xxx belong to the fleet project, whose own tests check its entries.
+    // The Engine's codes (ALU1xxx-ALU6xxx); the fleet codes (ALU7xxx) belong to the Fleet projects, whose tests check their own.
     [GeneratedRegex(@"^## (ALU[1-6]\d{3}):", RegexOptions.Multiline)]
     private static partial Regex DocEntry();
 }

@@ -12,6 +12,9 @@ public sealed class FileRunStoreContractTests : RunStoreContractTests
 
     protected override IRunStore Store { get; }
 
+    protected override string StoredText() =>
+        string.Concat(Directory.EnumerateFiles(_state, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+
     public override void Dispose()
     {
         if (Directory.Exists(_state))

@@ -334,7 +334,28 @@ public abstract class RunStoreContractTests : IDisposable
         write.Should().Throw<Exception>().Where(e => e is ArgumentException || e is Engine.Inputs.StatePathException);
     }
 
+    [Fact]
+    public void A_secret_in_a_record_or_the_manifest_is_stored_only_as_its_mask()
+    {
+        const string secret = "hunter2-do-not-store";
+        var parameters = new Dictionary<string, object?> { ["password"] = new Engine.Graph.SecretValue(secret) };
+        using (var journal = Store.Journals.Open("run-1", null))
+        {
+            journal.Append(new JournalRecord { Type = JournalRecordTypes.RunStarted, RunId = "run-1", Run = Identity() with { Parameters = parameters } });
+        }
+
+        Store.Documents.Create("run-2");
+        Engine.Execution.Runs.RunManifests.Write(Store.Documents, new Engine.Execution.Runs.RunManifest(
+            1, "run-2", "hci01", "upgrade", "1.0.0", "/x/upgrade.yaml", "pinned/runbooks/upgrade.yaml", null, "pinned/parameters.json",
+            new string('a', 64), new Dictionary<string, string>(), ["password"], Time.Now));
+
+        StoredText().Should().NotContain(secret).And.Contain(Engine.Graph.SecretValue.Mask);
+    }
+
     public virtual void Dispose() => GC.SuppressFinalize(this);
+
+    /// <summary>Everything the store holds, as text, to search for what must never be stored.</summary>
+    protected abstract string StoredText();
 
     protected IRunClaim Claim(string runId, RunLockOptions options) => Store.Claims.Acquire("hci01", runId, Time, options);
 

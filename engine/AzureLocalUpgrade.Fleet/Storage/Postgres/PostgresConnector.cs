@@ -26,7 +26,7 @@ internal sealed class PostgresConnector : IDisposable
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"ALU7200: the database connection string is not valid: {e.Message}", nameof(options), e);
+            throw new ArgumentException($"{RunStoreCodes.InvalidConnectionString}: the database connection string is not valid: {e.Message}", nameof(options), e);
         }
 
         // A short connect timeout: a stopped server answers at once (connection refused), a vanished host must not hold

@@ -67,7 +67,7 @@ internal static class PostgresRunSchema
                 if (found is int version && version > Version)
                 {
                     throw new InvalidOperationException(
-                        $"ALU7202: the run store database {connector.Server} was written by a newer alu (store version {version}, this alu knows {Version}); use that alu version or a new database.");
+                        $"{RunStoreCodes.NewerStore}: the run store database {connector.Server} was written by a newer alu (store version {version}, this alu knows {Version}); use that alu version or a new database.");
                 }
 
                 if (found is null or DBNull)

@@ -7,7 +7,7 @@ namespace AzureLocalUpgrade.Fleet.Storage.Postgres;
 /// </summary>
 public sealed class RunStoreUnavailableException : IOException
 {
-    public const string Code = "ALU7201";
+    public const string Code = RunStoreCodes.Unavailable;
 
     public RunStoreUnavailableException()
     {
