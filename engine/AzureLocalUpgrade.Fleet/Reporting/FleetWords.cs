@@ -6,16 +6,17 @@ namespace AzureLocalUpgrade.Fleet.Reporting;
 /// <summary>How states, times and durations read in the dashboard and the fleet reports: one wording everywhere.</summary>
 internal static class FleetWords
 {
-    /// <summary>The cluster states in the order the fleet page groups them.</summary>
+    /// <summary>The cluster states in the order the fleet page groups them (queued: released by its stage, waiting for a worker of its site).</summary>
     public static readonly ClusterRunState[] StateOrder =
     [
-        ClusterRunState.Waiting, ClusterRunState.InWindow, ClusterRunState.Running, ClusterRunState.PausedAtGate,
+        ClusterRunState.Waiting, ClusterRunState.Queued, ClusterRunState.InWindow, ClusterRunState.Running, ClusterRunState.PausedAtGate,
         ClusterRunState.Failed, ClusterRunState.Done, ClusterRunState.Refused,
     ];
 
     public static string Words(ClusterRunState state) => state switch
     {
         ClusterRunState.Waiting => "waiting",
+        ClusterRunState.Queued => "queued",
         ClusterRunState.InWindow => "in window",
         ClusterRunState.Running => "running",
         ClusterRunState.PausedAtGate => "paused at a gate",
