@@ -14,7 +14,7 @@ public static class CliApplication
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show internal details (stack traces) on unexpected failures.", Recursive = true };
 
     /// <summary>The name of every command of alu, in help order. Add new commands here and in <see cref="Create"/>.</summary>
-    internal static readonly string[] CommandNames = ["validate", "plan", "runbooks", "schema", "select", "run", "resume", "status", "report", "sim"];
+    internal static readonly string[] CommandNames = ["validate", "plan", "runbooks", "schema", "select", "run", "resume", "status", "report", "sim", "fleet"];
 
     public static RootCommand CreateRootCommand(CliConsole console) => CreateRootCommand(console, CommandNames);
 
@@ -38,6 +38,7 @@ public static class CliApplication
         "status" => StatusCommand.Create(console),
         "report" => ReportCommand.Create(console),
         "sim" => SimCommand.Create(console),
+        "fleet" => Commands.Fleet.FleetCommand.Create(console),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a command of alu"),
     };
 

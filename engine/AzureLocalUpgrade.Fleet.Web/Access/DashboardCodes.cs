@@ -15,6 +15,7 @@ internal static class DashboardCodes
     public const string PlainSecret = "ALU7307";
     public const string UrlsInvalid = "ALU7310";
     public const string CannotListen = "ALU7311";
-    public const string PasswordInputEmpty = "ALU7312";
+    public const string PasswordInputUnusable = "ALU7312";
     public const string FleetNotFound = "ALU7320";
+    public const string StoreUnusable = "ALU7321";
 }

@@ -43,8 +43,8 @@ internal static class DashboardDiagnostics
         new(DashboardCodes.CannotListen, Severity.Error, SourceSpan.None, $"The dashboard cannot listen on {EchoText.Short(urls)}: {reason}",
             "Choose a free port with --urls http://127.0.0.1:PORT, or stop what holds it.");
 
-    public static Diagnostic PasswordInputEmpty() =>
-        new(DashboardCodes.PasswordInputEmpty, Severity.Error, SourceSpan.None, "No password on standard input.",
+    public static Diagnostic PasswordInputUnusable(string problem) =>
+        new(DashboardCodes.PasswordInputUnusable, Severity.Error, SourceSpan.None, $"Standard input holds {problem}, not one password.",
             "Pipe the password in: alu fleet hash-password < password-file (never as an argument: arguments are visible to every user).");
 
     public static Diagnostic FleetNotFound(string fleet, IReadOnlyList<string> known) =>
