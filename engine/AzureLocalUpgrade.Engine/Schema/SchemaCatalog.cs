@@ -10,19 +10,22 @@ public static class SchemaCatalog
 {
     public const string RunbookV1 = "runbook.v1.json";
     public const string ClusterV1 = "cluster.v1.json";
+    public const string FleetV1 = "fleet.v1.json";
 
     private static readonly Lazy<string> RunbookText = new(() => ReadText(RunbookV1));
     private static readonly Lazy<string> ClusterText = new(() => ReadText(ClusterV1));
+    private static readonly Lazy<string> FleetText = new(() => ReadText(FleetV1));
 
     public static JsonSchema RunbookSchema => Parsed.Runbook.Value;
 
     public static JsonSchema ClusterSchema => Parsed.Cluster.Value;
 
-    /// <summary>The parsed schema by file name (<see cref="RunbookV1"/> or <see cref="ClusterV1"/>).</summary>
+    /// <summary>The parsed schema by file name (<see cref="RunbookV1"/>, <see cref="ClusterV1"/> or <see cref="FleetV1"/>).</summary>
     public static JsonSchema Get(string fileName) => fileName switch
     {
         RunbookV1 => RunbookSchema,
         ClusterV1 => ClusterSchema,
+        FleetV1 => Parsed.Fleet.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(fileName), fileName, "not an embedded schema"),
     };
 
@@ -31,6 +34,7 @@ public static class SchemaCatalog
     {
         RunbookV1 => RunbookText.Value,
         ClusterV1 => ClusterText.Value,
+        FleetV1 => FleetText.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(fileName), fileName, "not an embedded schema"),
     };
 
@@ -53,5 +57,6 @@ public static class SchemaCatalog
     {
         public static readonly Lazy<JsonSchema> Runbook = new(() => Load(RunbookV1));
         public static readonly Lazy<JsonSchema> Cluster = new(() => Load(ClusterV1));
+        public static readonly Lazy<JsonSchema> Fleet = new(() => Load(FleetV1));
     }
 }

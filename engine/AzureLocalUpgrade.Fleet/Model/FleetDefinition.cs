@@ -1,3 +1,6 @@
+using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Engine.Text;
+
 namespace AzureLocalUpgrade.Fleet.Model;
 
 /// <summary>
@@ -10,7 +13,14 @@ internal sealed record FleetDefinition(
     string Name,
     string SourcePath,
     IReadOnlyList<FleetCluster> Clusters,
-    IReadOnlyList<FleetStage> Stages);
+    IReadOnlyList<FleetStage> Stages)
+{
+    /// <summary>metadata.description: one line for people.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>SHA-256 of the fleet file and of every inventory it holds, by path relative to the fleet file's folder.</summary>
+    public IReadOnlyDictionary<string, string> SourceHashes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 /// <summary>One cluster of the fleet, after globs are expanded and label defaults applied.</summary>
 /// <param name="Name">The inventory's cluster name (unique in the fleet).</param>
@@ -25,13 +35,27 @@ internal sealed record FleetCluster(
     string TimeZone,
     IReadOnlyList<string> Windows,
     RunbookChoice Runbook,
-    IReadOnlyDictionary<string, string> Parameters);
+    IReadOnlyDictionary<string, string> Parameters)
+{
+    /// <summary>The loaded, validated inventory (null only in a definition built by hand, e.g. by a test of the store).</summary>
+    public ClusterInventory? Inventory { get; init; }
+
+    /// <summary>Where each parameter value was written in the fleet file, so a value a runbook refuses is reported there.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> ParameterSpans { get; init; } = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+
+    /// <summary>The fleet file's cluster entry (inventory file or glob) this cluster came from.</summary>
+    public SourceSpan EntrySpan { get; init; }
+}
 
 /// <summary>How a cluster's runbook is chosen: a named runbook, or the best match of `alu select`.</summary>
 /// <param name="Runbook">A shipped runbook id ("22h2-to-23h2/cau") or a path; null means select.</param>
 /// <param name="TargetVersion">"23H2" or "24H2" when selecting.</param>
 /// <param name="MethodPreference">Methods in order of preference when selecting ("cau", "sconfig", ...).</param>
-internal sealed record RunbookChoice(string? Runbook, string? TargetVersion, IReadOnlyList<string> MethodPreference);
+internal sealed record RunbookChoice(string? Runbook, string? TargetVersion, IReadOnlyList<string> MethodPreference)
+{
+    /// <summary>Where the choice was written (a named runbook that does not exist is reported there).</summary>
+    public SourceSpan Span { get; init; }
+}
 
 /// <summary>A stage: run after the previous stage has finished, soaked, passed its health check and been approved.</summary>
 /// <param name="Groups">Label selectors; a cluster belongs to the first stage whose groups match it.</param>
@@ -47,7 +71,10 @@ internal sealed record FleetStage(
     FailureBudget FailureBudget,
     TimeSpan Soak,
     bool ApprovalRequired,
-    FleetHealthCheck HealthCheck);
+    FleetHealthCheck HealthCheck)
+{
+    public SourceSpan Span { get; init; }
+}
 
 /// <summary>All labels must match (exact values).</summary>
 internal sealed record LabelSelector(IReadOnlyDictionary<string, string> MatchLabels);

@@ -10,6 +10,7 @@ public static class FleetCommand
 {
     public static Command Create(CliConsole console) => new("fleet", "Upgrade many clusters in stages: plan, run and watch a fleet (docs/fleets.md).")
     {
+        FleetPlanCommand.Create(console),
         FleetServeCommand.Create(console),
         FleetReportCommand.Create(console),
         FleetHashPasswordCommand.Create(console),
