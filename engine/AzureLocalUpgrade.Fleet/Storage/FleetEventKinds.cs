@@ -20,4 +20,5 @@ internal static class FleetEventKinds
     public const string ClusterSucceeded = "cluster.succeeded";
     public const string ClusterFailed = "cluster.failed";
     public const string ClusterPaused = "cluster.paused";
+    public const string ClusterFenced = "cluster.fenced";
 }

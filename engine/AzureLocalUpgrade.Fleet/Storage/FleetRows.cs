@@ -31,6 +31,7 @@ internal sealed record ClusterSeed(
     string InventoryPath,
     string TimeZone,
     IReadOnlyList<string> Windows,
+    IReadOnlyDictionary<string, string> Parameters,
     string? Reason,
     string? PlanText);
 
@@ -67,6 +68,7 @@ internal sealed record ClusterRow(
     string InventoryPath,
     string TimeZone,
     IReadOnlyList<string> Windows,
+    IReadOnlyDictionary<string, string> Parameters,
     ClusterRunState State,
     string? RunId,
     string? CurrentStep,

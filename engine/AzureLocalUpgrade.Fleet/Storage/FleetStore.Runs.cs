@@ -49,11 +49,11 @@ internal sealed partial class FleetStore
                     await Sql.ExecuteAsync(
                         connection,
                         transaction,
-                        "INSERT INTO alu_fleet_clusters (fleet_id, cluster, site, stage_index, runbook, inventory_path, time_zone, windows, state, reason, plan_text) "
-                        + "VALUES (@fleet, @cluster, @site, @stage, @runbook, @inventory, @zone, @windows, @state, @reason, @plan)",
+                        "INSERT INTO alu_fleet_clusters (fleet_id, cluster, site, stage_index, runbook, inventory_path, time_zone, windows, parameters, state, reason, plan_text) "
+                        + "VALUES (@fleet, @cluster, @site, @stage, @runbook, @inventory, @zone, @windows, @parameters, @state, @reason, @plan)",
                         cancellationToken,
                         ("@fleet", seed.FleetId), ("@cluster", cluster.Name), ("@site", cluster.Site), ("@stage", cluster.StageIndex), ("@runbook", cluster.Runbook), ("@inventory", cluster.InventoryPath),
-                        ("@zone", cluster.TimeZone), ("@windows", string.Join('\n', cluster.Windows)), ("@state", (cluster.StageIndex < 0 ? ClusterRunState.Refused : ClusterRunState.Waiting).ToString()),
+                        ("@zone", cluster.TimeZone), ("@windows", string.Join('\n', cluster.Windows)), ("@parameters", System.Text.Json.JsonSerializer.Serialize(cluster.Parameters)), ("@state", (cluster.StageIndex < 0 ? ClusterRunState.Refused : ClusterRunState.Waiting).ToString()),
                         ("@reason", cluster.Reason), ("@plan", cluster.PlanText)).ConfigureAwait(false);
                 }
 
@@ -112,6 +112,13 @@ internal sealed partial class FleetStore
             "UPDATE alu_fleet_clusters SET state = @queued WHERE fleet_id = @fleet AND cluster = @cluster AND state = @waiting",
             cancellationToken,
             ("@queued", nameof(ClusterRunState.Queued)), ("@fleet", fleetId), ("@cluster", cluster), ("@waiting", nameof(ClusterRunState.Waiting))).ConfigureAwait(false) == 1;
+
+    /// <summary>Queued → Waiting: a stop arrived before the cluster started; resume releases it again.</summary>
+    public Task<int> UnqueueAsync(string fleetId, string cluster, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE alu_fleet_clusters SET state = @waiting WHERE fleet_id = @fleet AND cluster = @cluster AND state = @queued",
+            cancellationToken,
+            ("@waiting", nameof(ClusterRunState.Waiting)), ("@fleet", fleetId), ("@cluster", cluster), ("@queued", nameof(ClusterRunState.Queued)));
 
     /// <summary>
     /// Takes the cluster for one execution: epoch + 1, holder = this scheduler instance. Returns the new epoch, or

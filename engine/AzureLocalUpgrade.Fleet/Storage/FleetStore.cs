@@ -197,7 +197,7 @@ internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusS
         using var command = Sql.Command(
             connection,
             transaction,
-            "SELECT cluster, site, stage_index, runbook, inventory_path, time_zone, windows, state, run_id, current_step, nodes_json, next_window, started_at, finished_at, reason, epoch, holder, attempts "
+            "SELECT cluster, site, stage_index, runbook, inventory_path, time_zone, windows, parameters, state, run_id, current_step, nodes_json, next_window, started_at, finished_at, reason, epoch, holder, attempts "
             + "FROM alu_fleet_clusters WHERE fleet_id = @fleet" + (stageIndex is null ? "" : " AND stage_index = @stage") + " ORDER BY stage_index, cluster",
             ("@fleet", fleetId), ("@stage", stageIndex ?? 0));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -212,17 +212,18 @@ internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusS
                 reader.GetString(4),
                 reader.GetString(5),
                 reader.GetString(6).Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                Enum.Parse<ClusterRunState>(reader.GetString(7)),
-                Sql.Text(reader, 8),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(7)) ?? [],
+                Enum.Parse<ClusterRunState>(reader.GetString(8)),
                 Sql.Text(reader, 9),
                 Sql.Text(reader, 10),
-                Sql.Time(reader, 11),
+                Sql.Text(reader, 11),
                 Sql.Time(reader, 12),
                 Sql.Time(reader, 13),
-                Sql.Text(reader, 14),
-                Sql.Int(reader, 15)!.Value,
-                Sql.Text(reader, 16),
-                Sql.Int(reader, 17)!.Value));
+                Sql.Time(reader, 14),
+                Sql.Text(reader, 15),
+                Sql.Int(reader, 16)!.Value,
+                Sql.Text(reader, 17),
+                Sql.Int(reader, 18)!.Value));
         }
 
         return clusters;

@@ -26,9 +26,9 @@ public abstract class FleetStoreContract
         3600,
         [new StageSeed("canary", 2, 1, 0, TimeSpan.FromHours(2), true, true), new StageSeed("wave", 4, 2, 1, TimeSpan.Zero, false, false)],
         [
-            new ClusterSeed("c1", "site-a", 0, "22h2-to-23h2/cau", "/inv/c1.yaml", "UTC", ["Sat 22:00-Sun 06:00"], null, "plan of c1"),
-            new ClusterSeed("c2", "site-b", 1, "22h2-to-23h2/cau", "/inv/c2.yaml", "UTC", [], null, null),
-            new ClusterSeed("c3", "site-b", -1, null, "/inv/c3.yaml", "UTC", [], "stretch cluster: no runbook applies", null),
+            new ClusterSeed("c1", "site-a", 0, "22h2-to-23h2/cau", "/inv/c1.yaml", "UTC", ["Sat 22:00-Sun 06:00"], new Dictionary<string, string>(), null, "plan of c1"),
+            new ClusterSeed("c2", "site-b", 1, "22h2-to-23h2/cau", "/inv/c2.yaml", "UTC", [], new Dictionary<string, string>(), null, null),
+            new ClusterSeed("c3", "site-b", -1, null, "/inv/c3.yaml", "UTC", [], new Dictionary<string, string>(), "stretch cluster: no runbook applies", null),
         ]);
 
     [Fact]

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS alu_fleet_clusters (
     inventory_path TEXT NOT NULL,
     time_zone TEXT NOT NULL,
     windows TEXT NOT NULL,               -- the cluster's windows, one per line, in its own zone
+    parameters TEXT NOT NULL,            -- runbook parameter values (JSON object of strings)
     state TEXT NOT NULL,                 -- ClusterRunState, plus Queued while a trigger waits for a worker
     run_id TEXT NULL,
     current_step TEXT NULL,

@@ -1,7 +1,8 @@
 -- Quartz.NET 4.7.3 ADO.NET job store tables for SQLite (the embedded store of `alu fleet run`), created at start when missing (idempotent: every
 -- statement is IF NOT EXISTS, so two workers starting at once, or a restart, change nothing that exists).
--- Column layout follows Quartz's documented schema (quartznet/quartznet, database/tables/tables_sqlite.sql);
--- Quartz validates it at start (SchemaProvisioning.Validate), so a missing column fails loudly, not later.
+-- Column layout follows Quartz's documented schema (quartznet/quartznet, database/tables/tables_sqlite.sql)
+-- as 4.7.3 extends it (retry, continuation, overlap and pause columns on triggers; paused job groups; fire
+-- progress); Quartz validates it at start (SchemaProvisioning.Validate), so a missing column fails loudly.
 -- Times are Quartz's ticks (BIGINT); booleans are 0/1 (BOOLEAN affinity); job data is serialized by Quartz (System.Text.Json).
 
 -- One row per stored job (durable jobs stay without triggers: a fleet's cluster jobs live for the whole run).
@@ -40,6 +41,17 @@ CREATE TABLE IF NOT EXISTS qrtz_triggers (
     execution_group VARCHAR(200) NULL,
     preferred_node VARCHAR(200) NULL,
     preferred_node_auto BOOLEAN NOT NULL DEFAULT FALSE,
+    retry_policy VARCHAR(250) NULL,
+    retry_attempt INTEGER NULL,
+    continues_trigger_name TEXT NULL,     -- job continuations: this trigger fires when that one completes
+    continues_trigger_group TEXT NULL,
+    continuation_condition INTEGER NULL,
+    overlap_policy INTEGER NULL,
+    pause_reason VARCHAR(250) NULL,
+    paused_by VARCHAR(200) NULL,
+    paused_at BIGINT NULL,
+    misfire_threshold BIGINT NULL,
+    fixed_delay BOOLEAN NULL,
     job_data BLOB NULL,
     PRIMARY KEY (sched_name, trigger_name, trigger_group),
     FOREIGN KEY (sched_name, job_name, job_group) REFERENCES qrtz_job_details (sched_name, job_name, job_group));
@@ -97,10 +109,22 @@ CREATE TABLE IF NOT EXISTS qrtz_calendars (
     calendar BLOB NOT NULL,
     PRIMARY KEY (sched_name, calendar_name));
 
+-- Paused trigger groups and job groups, with who paused them and why.
 CREATE TABLE IF NOT EXISTS qrtz_paused_trigger_grps (
     sched_name TEXT NOT NULL,
     trigger_group TEXT NOT NULL,
+    pause_reason VARCHAR(250) NULL,
+    paused_by VARCHAR(200) NULL,
+    paused_at BIGINT NULL,
     PRIMARY KEY (sched_name, trigger_group));
+
+CREATE TABLE IF NOT EXISTS qrtz_paused_job_grps (
+    sched_name TEXT NOT NULL,
+    job_group TEXT NOT NULL,
+    pause_reason VARCHAR(250) NULL,
+    paused_by VARCHAR(200) NULL,
+    paused_at BIGINT NULL,
+    PRIMARY KEY (sched_name, job_group));
 
 -- Firings in flight: a row per acquired or executing trigger, with the node that holds it. A node that stops
 -- checking in has its rows recovered by another node (jobs that request recovery are fired again).
@@ -119,6 +143,9 @@ CREATE TABLE IF NOT EXISTS qrtz_fired_triggers (
     is_nonconcurrent BOOLEAN NOT NULL,
     requests_recovery BOOLEAN NULL,
     execution_group VARCHAR(200) NULL,
+    progress INTEGER NULL,
+    progress_message VARCHAR(250) NULL,
+    interrupt_requested_time BIGINT NULL,
     PRIMARY KEY (sched_name, entry_id));
 
 -- Cluster membership: each node's last check-in (a worker is one node, with its own instance id).
@@ -127,6 +154,7 @@ CREATE TABLE IF NOT EXISTS qrtz_scheduler_state (
     instance_name TEXT NOT NULL,
     last_checkin_time BIGINT NOT NULL,
     checkin_interval BIGINT NOT NULL,
+    quartz_version VARCHAR(20) NULL,
     PRIMARY KEY (sched_name, instance_name));
 
 -- Quartz's semaphore rows (on SQLite one writer at a time serializes anyway; Quartz still reads them).
@@ -135,15 +163,15 @@ CREATE TABLE IF NOT EXISTS qrtz_locks (
     lock_name TEXT NOT NULL,
     PRIMARY KEY (sched_name, lock_name));
 
-CREATE INDEX IF NOT EXISTS idx_qrtz_j_req_recovery ON qrtz_job_details (sched_name, requests_recovery);
+-- The lookups Quartz makes on every acquisition and recovery pass.
 CREATE INDEX IF NOT EXISTS idx_qrtz_j_g_n ON qrtz_job_details (sched_name, job_group, job_name);
-CREATE INDEX IF NOT EXISTS idx_qrtz_t_next_fire_time ON qrtz_triggers (sched_name, next_fire_time);
-CREATE INDEX IF NOT EXISTS idx_qrtz_t_state ON qrtz_triggers (sched_name, trigger_state);
-CREATE INDEX IF NOT EXISTS idx_qrtz_t_nft_st ON qrtz_triggers (sched_name, trigger_state, next_fire_time);
+CREATE INDEX IF NOT EXISTS idx_qrtz_t_j ON qrtz_triggers (sched_name, job_name, job_group);
 CREATE INDEX IF NOT EXISTS idx_qrtz_t_g_n ON qrtz_triggers (sched_name, trigger_group, trigger_name);
-CREATE INDEX IF NOT EXISTS idx_qrtz_ft_trig_nm_gp ON qrtz_fired_triggers (sched_name, trigger_name, trigger_group);
-CREATE INDEX IF NOT EXISTS idx_qrtz_ft_trig_inst_name ON qrtz_fired_triggers (sched_name, instance_name);
-CREATE INDEX IF NOT EXISTS idx_qrtz_ft_job_req_recovery ON qrtz_fired_triggers (requests_recovery);
+CREATE INDEX IF NOT EXISTS idx_qrtz_t_c ON qrtz_triggers (sched_name, calendar_name);
+CREATE INDEX IF NOT EXISTS idx_qrtz_t_nft_st ON qrtz_triggers (sched_name, trigger_state, next_fire_time ASC, priority DESC, misfire_instr);
+CREATE INDEX IF NOT EXISTS idx_qrtz_ft_inst_job_req_rcvry ON qrtz_fired_triggers (sched_name, instance_name, requests_recovery);
+CREATE INDEX IF NOT EXISTS idx_qrtz_ft_j_g ON qrtz_fired_triggers (sched_name, job_name, job_group);
+CREATE INDEX IF NOT EXISTS idx_qrtz_ft_t_g ON qrtz_fired_triggers (sched_name, trigger_name, trigger_group);
 
 -- SQLite enforces foreign keys only with PRAGMA foreign_keys=ON, which Quartz's connections do not set: these
 -- triggers remove a trigger's per-type details with it, as ON DELETE CASCADE does on PostgreSQL.
