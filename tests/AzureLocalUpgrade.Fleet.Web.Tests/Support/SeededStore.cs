@@ -12,6 +12,7 @@ internal sealed class SeededStore : IAsyncDisposable
     public const string FleetId = "demo";
     public static readonly DateTimeOffset Noon = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
+    private static readonly Dictionary<string, string> NoParameters = [];
     private readonly string _folder;
 
     private SeededStore(string folder, FleetStore store)
@@ -31,9 +32,9 @@ internal sealed class SeededStore : IAsyncDisposable
         var seed = new FleetRunSeed(FleetId, "demo-fleet", "/fleets/demo.yaml", 3600,
             [new StageSeed("canary", 2, 1, 0, TimeSpan.FromHours(2), true, true), new StageSeed("wave", 4, 2, 1, TimeSpan.Zero, false, false)],
             [
-                new ClusterSeed("c1", "site-a", 0, "22h2-to-23h2/cau", "/inv/c1.yaml", "UTC", ["Sat 22:00-Sun 06:00"], null, "plan of c1: drain, update, resume"),
-                new ClusterSeed("c2", "site-b", 1, "22h2-to-23h2/cau", "/inv/c2.yaml", "UTC", [], null, null),
-                new ClusterSeed("c3", "site-b", -1, null, "/inv/c3.yaml", "UTC", [], hostileReason ?? "stretch cluster: no runbook applies", null),
+                new ClusterSeed("c1", "site-a", 0, "22h2-to-23h2/cau", "/inv/c1.yaml", "UTC", ["Sat 22:00-Sun 06:00"], NoParameters, null, "plan of c1: drain, update, resume"),
+                new ClusterSeed("c2", "site-b", 1, "22h2-to-23h2/cau", "/inv/c2.yaml", "UTC", [], NoParameters, null, null),
+                new ClusterSeed("c3", "site-b", -1, null, "/inv/c3.yaml", "UTC", [], NoParameters, hostileReason ?? "stretch cluster: no runbook applies", null),
             ]);
         (await store.SeedAsync(seed, Noon, CancellationToken.None)).Should().BeTrue();
         return new SeededStore(folder, store);
