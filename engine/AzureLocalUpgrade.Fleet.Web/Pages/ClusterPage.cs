@@ -28,7 +28,7 @@ internal static class ClusterPage
         html.Raw("<dl class=\"facts\">");
         Fact(html, "Stage", view.Stage);
         Fact(html, "Site", cluster.Site);
-        Fact(html, "Runbook", cluster.Runbook ?? "–");
+        Fact(html, "Runbook", FleetWords.Runbook(cluster.Runbook));
         Fact(html, "Run", cluster.RunId ?? "–");
         Fact(html, "Current step", cluster.CurrentStep ?? "–");
         Fact(html, "Next window", FleetWords.Time(cluster.NextWindow));

@@ -37,9 +37,22 @@ internal static class FleetPage
         Stages(html, fleet, context);
         html.Raw("<h2>Clusters by state</h2>");
         var clusters = fleet.Stages.SelectMany(s => s.Clusters.Select(c => (Stage: s.Name, Cluster: c))).ToList();
+        html.Raw("<p class=\"tally\" id=\"tally\">");
         foreach (var state in FleetWords.StateOrder)
         {
-            ClustersIn(html, fleet.FleetId, state, [.. clusters.Where(c => c.Cluster.State == state)]);
+            var token = FleetWords.Token(state);
+            html.Raw("<span").Attr("data-state", token).Raw(">").Element("span", FleetWords.Words(state), $"badge cluster-{token}")
+                .Raw(" ").Text(clusters.Count(c => c.Cluster.State == state)).Raw("</span> ");
+        }
+
+        html.Raw("</p>");
+        foreach (var state in FleetWords.StateOrder)
+        {
+            var inState = clusters.Where(c => c.Cluster.State == state).ToList();
+            if (inState.Count > 0)
+            {
+                ClustersIn(html, fleet.FleetId, state, inState);
+            }
         }
     }
 
@@ -98,23 +111,18 @@ internal static class FleetPage
     {
         var token = FleetWords.Token(state);
         html.Raw("<section class=\"state\"").Attr("id", $"state-{token}").Raw("><h3>").Element("span", FleetWords.Words(state), $"badge cluster-{token}")
-            .Raw(" <span class=\"count\">").Text(clusters.Count).Raw("</span></h3>");
-        if (clusters.Count > 0)
+            .Raw(" <span class=\"count\">").Text(clusters.Count).Raw("</span></h3>")
+            .Raw("<table><thead><tr><th>Cluster</th><th>Stage</th><th>Site</th><th>Runbook</th><th>Current step</th><th>Nodes</th><th>Next window</th><th>ETA</th><th>Note</th></tr></thead><tbody>");
+        foreach (var (stage, cluster) in clusters)
         {
-            html.Raw("<table><thead><tr><th>Cluster</th><th>Stage</th><th>Site</th><th>Runbook</th><th>Current step</th><th>Nodes</th><th>Next window</th><th>ETA</th><th>Note</th></tr></thead><tbody>");
-            foreach (var (stage, cluster) in clusters)
-            {
-                html.Raw("<tr").Attr("data-cluster", cluster.Cluster).Raw("><td>").Link(Links.Cluster(fleetId, cluster.Cluster), cluster.Cluster)
-                    .Raw("</td><td>").Text(stage).Raw("</td><td>").Text(cluster.Site).Raw("</td><td>").Text(cluster.Runbook ?? "–")
-                    .Raw("</td><td>").Text(cluster.CurrentStep ?? "–").Raw("</td><td>");
-                NodeProgressView.Write(html, cluster, detailed: state is ClusterRunState.Running or ClusterRunState.PausedAtGate or ClusterRunState.Failed);
-                html.Raw("</td><td>").Text(FleetWords.Time(cluster.NextWindow)).Raw("</td><td>").Text(FleetWords.Time(cluster.Eta))
-                    .Raw("</td><td>").Text(cluster.Reason ?? "").Raw("</td></tr>");
-            }
-
-            html.Raw("</tbody></table>");
+            html.Raw("<tr").Attr("data-cluster", cluster.Cluster).Raw("><td>").Link(Links.Cluster(fleetId, cluster.Cluster), cluster.Cluster)
+                .Raw("</td><td>").Text(stage).Raw("</td><td>").Text(cluster.Site).Raw("</td><td>").Text(FleetWords.Runbook(cluster.Runbook))
+                .Raw("</td><td>").Text(cluster.CurrentStep ?? "–").Raw("</td><td>");
+            NodeProgressView.Write(html, cluster, detailed: state is ClusterRunState.Running or ClusterRunState.PausedAtGate or ClusterRunState.Failed);
+            html.Raw("</td><td>").Text(FleetWords.Time(cluster.NextWindow)).Raw("</td><td>").Text(FleetWords.Time(cluster.Eta))
+                .Raw("</td><td>").Text(cluster.Reason ?? "").Raw("</td></tr>");
         }
 
-        html.Raw("</section>");
+        html.Raw("</tbody></table></section>");
     }
 }

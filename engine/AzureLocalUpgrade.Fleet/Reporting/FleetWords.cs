@@ -46,6 +46,28 @@ internal static class FleetWords
         _ => state.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>
+    /// A runbook as people name it: "22h2-to-23h2/cau" for a file under a runbooks folder (the engine may hold the
+    /// absolute path), the text unchanged otherwise.
+    /// </summary>
+    public static string Runbook(string? runbook)
+    {
+        if (string.IsNullOrEmpty(runbook))
+        {
+            return "–";
+        }
+
+        var normalized = runbook.Replace('\\', '/');
+        var at = normalized.LastIndexOf("/runbooks/", StringComparison.Ordinal);
+        if (at < 0 || !(normalized.EndsWith(".yaml", StringComparison.Ordinal) || normalized.EndsWith(".yml", StringComparison.Ordinal)))
+        {
+            return runbook;
+        }
+
+        var id = normalized[(at + "/runbooks/".Length)..];
+        return id[..id.LastIndexOf('.')];
+    }
+
     public static string Time(DateTimeOffset? at) =>
         at is { } value ? value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "–";
 

@@ -79,7 +79,7 @@ internal static class HtmlFleetReport
         html.Raw("<table><thead><tr><th>Cluster</th><th>Site</th><th>Runbook</th><th>State</th><th>Started</th><th>Finished</th><th>Duration</th><th>Note</th></tr></thead><tbody>\n");
         foreach (var c in stage.Clusters)
         {
-            html.Raw("<tr><td>").Text(c.Cluster).Raw("</td><td>").Text(c.Site).Raw("</td><td>").Text(c.Runbook ?? "–").Raw("</td><td>")
+            html.Raw("<tr><td>").Text(c.Cluster).Raw("</td><td>").Text(c.Site).Raw("</td><td>").Text(FleetWords.Runbook(c.Runbook)).Raw("</td><td>")
                 .Element("span", FleetWords.Words(c.State), FleetWords.Token(c.State))
                 .Raw("</td><td>").Text(FleetWords.Time(c.StartedAt)).Raw("</td><td>").Text(FleetWords.Time(c.FinishedAt))
                 .Raw("</td><td>").Text(FleetWords.Duration(c.StartedAt, c.FinishedAt)).Raw("</td><td>").Text(c.Reason ?? "").Raw("</td></tr>\n");

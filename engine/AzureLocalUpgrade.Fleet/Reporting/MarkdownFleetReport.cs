@@ -54,7 +54,7 @@ internal static class MarkdownFleetReport
             md.Append("| Cluster | Site | Runbook | State | Started | Finished | Duration | Note |\n|---|---|---|---|---|---|---|---|\n");
             foreach (var c in stage.Stage.Clusters)
             {
-                md.Append("| ").Append(Cell(c.Cluster)).Append(" | ").Append(Cell(c.Site)).Append(" | ").Append(Cell(c.Runbook ?? "–"))
+                md.Append("| ").Append(Cell(c.Cluster)).Append(" | ").Append(Cell(c.Site)).Append(" | ").Append(Cell(FleetWords.Runbook(c.Runbook)))
                     .Append(" | ").Append(FleetWords.Words(c.State)).Append(" | ").Append(FleetWords.Time(c.StartedAt)).Append(" | ").Append(FleetWords.Time(c.FinishedAt))
                     .Append(" | ").Append(FleetWords.Duration(c.StartedAt, c.FinishedAt)).Append(" | ").Append(Cell(c.Reason ?? "")).Append(" |\n");
             }
