@@ -17,7 +17,7 @@ public sealed record RunContext
     /// <summary>All waiting (retry delays, polls, health gates) goes through it: virtual time against the simulator.</summary>
     public ExecutionClock Clock { get; init; } = ExecutionClock.System;
 
-    public required RunJournal Journal { get; init; }
+    public required Storage.IRunJournal Journal { get; init; }
 
     public IApprovalSource Approvals { get; init; } = UnattendedApprovalSource.Instance;
 

@@ -21,6 +21,14 @@ public static class RunReportBuilder
         return Build(RunJournalReader.ReadRecords(runFolder.JournalPath), manifest, finalBuilds);
     }
 
+    /// <summary>The same from a run of any store (its journal and, when there is one, its manifest).</summary>
+    public static RunReport Build(Execution.Storage.IRunStore store, string runId, IReadOnlyDictionary<string, string>? finalBuilds = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var manifest = store.Documents.Read(runId, RunManifests.Name) is null ? null : RunManifests.Read(store.Documents, runId, RunManifests.Name);
+        return Build(store.Journals.Read(runId).Records, manifest, finalBuilds);
+    }
+
     /// <summary>The same from records already read (a journal without a run folder, as the executor tests write).</summary>
     public static RunReport Build(IReadOnlyList<JournalRecord> records, RunManifest? manifest = null, IReadOnlyDictionary<string, string>? finalBuilds = null)
     {

@@ -26,6 +26,15 @@ public static class RunReportPublisher
         return files;
     }
 
+    /// <summary>Stores both reports as documents of the run (a store other than files: the fleet database).</summary>
+    public static void Write(Execution.Storage.IRunDocumentStore documents, string runId, RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(report);
+        documents.Write(runId, MarkdownFileName, Encoding.UTF8.GetBytes(MarkdownReportWriter.Write(report)));
+        documents.Write(runId, JUnitFileName, Encoding.UTF8.GetBytes(JUnitReportWriter.Write(report)));
+    }
+
     private static void Replace(string path, string content)
     {
         var temporary = path + ".tmp";

@@ -56,7 +56,7 @@ internal sealed class FleetClusterExpander(string fleetPath, DiagnosticBag bag, 
                 var relative = Relative(file);
                 if (firstFile.TryGetValue(inventory.Name, out var first))
                 {
-                    bag.Add(FleetDiagnostics.DuplicateClusterName(entrySpan, inventory.Name, $"{first} (again in {relative})"));
+                    bag.Add(FleetDiagnostics.DuplicateClusterName(entrySpan, inventory.Name, first, relative));
                     continue;
                 }
 

@@ -11,8 +11,8 @@ internal static class FleetDiagnostics
         Error(where, FleetCodes.InventoryGlobMatchesNothing, $"The inventory '{EchoText.Short(pattern)}' matches no file (looked in {folder}).",
             "Inventory paths and globs are relative to the fleet file; check the spelling, or generate the inventories first.");
 
-    public static Diagnostic DuplicateClusterName(SourceSpan where, string name, string firstFile) =>
-        Error(where, FleetCodes.DuplicateClusterName, $"The cluster '{EchoText.Short(name)}' appears twice in the fleet; it was first read from {firstFile}.",
+    public static Diagnostic DuplicateClusterName(SourceSpan where, string name, string firstFile, string againFile) =>
+        Error(where, FleetCodes.DuplicateClusterName, $"The cluster '{EchoText.Short(name)}' appears twice in the fleet: in {firstFile} and again in {againFile}.",
             "A cluster is upgraded once per fleet: remove the second inventory, or narrow the glob that matches it twice.");
 
     public static Diagnostic SiteLabelMissing(SourceSpan where) =>
@@ -27,9 +27,9 @@ internal static class FleetDiagnostics
         Error(where, FleetCodes.InvalidWindow, $"The maintenance window is not valid: {reason}.",
             "Write a weekly window such as 'Sat 22:00-Sun 06:00'; its times are in the cluster's time zone.");
 
-    public static Diagnostic ClusterInNoStage(SourceSpan where, string cluster, IReadOnlyDictionary<string, string> labels) =>
+    public static Diagnostic ClusterInNoStage(SourceSpan where, IReadOnlyList<string> clusters, IReadOnlyDictionary<string, string> labels) =>
         Error(where, FleetCodes.ClusterInNoStage,
-            $"The cluster '{EchoText.Short(cluster)}' (labels {Describe(labels)}) is matched by no stage, so the fleet would never upgrade it.",
+            $"The clusters of this entry ({Names(clusters)}; labels {Describe(labels)}) are matched by no stage, so the fleet would never upgrade them.",
             "Add a group that matches it to a stage (a last stage with matchLabels: {} takes every remaining cluster), or remove it from the fleet.");
 
     public static Diagnostic InvalidFailureBudget(SourceSpan where, string text) =>
@@ -60,6 +60,9 @@ internal static class FleetDiagnostics
     public static Diagnostic TooManyClusters(SourceSpan where, int limit) =>
         Error(where, FleetCodes.TooManyClusters, string.Create(CultureInfo.InvariantCulture, $"The fleet holds more than {limit} clusters; alu refuses to load it."),
             "Split the fleet into several fleet files (by region or ring).");
+
+    private static string Names(IReadOnlyList<string> clusters) =>
+        clusters.Count <= 5 ? string.Join(", ", clusters) : string.Join(", ", clusters.Take(5)) + string.Create(CultureInfo.InvariantCulture, $" and {clusters.Count - 5} more");
 
     private static string Describe(IReadOnlyDictionary<string, string> labels) =>
         "{" + string.Join(", ", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}: {EchoText.Short(l.Value)}")) + "}";

@@ -6,6 +6,7 @@ using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
 using AzureLocalUpgrade.Engine.Execution.Runs;
+using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Engine.Model;
@@ -23,11 +24,15 @@ namespace AzureLocalUpgrade.Fleet.Running;
 /// Runs one cluster of a fleet with the single-cluster engine, in process: compile (runbooks validated once per
 /// process), open the cluster (the twin on its virtual clock, or the real nodes), then start the run, or continue
 /// the cluster's earlier run of the same graph from its journal (after a worker died, a window pause, a stop).
-/// The run lock with its fencing epoch is the engine's own (<see cref="RunLock"/>), exactly as for <c>alu run</c>.
+/// The run lock with its fencing epoch and the journal are the engine's own, in the given run store: the files
+/// under the state folder (embedded runs), or PostgreSQL (workers sharing a --db), exactly as for <c>alu run</c>.
 /// </summary>
-internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks)
+/// <param name="runStore">Where run claims, journals and reports live; null: the files under the state folder.</param>
+internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks, IRunStore? runStore = null)
 {
     public string StateDirectory => stateDirectory;
+
+    private IRunStore Store(JournalDurability durability) => runStore ?? new FileRunStore(stateDirectory, durability);
 
     public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken)
     {
@@ -40,7 +45,9 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             return ClusterRunResult.Invalid(string.Join("; ", bag.Items.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Code}: {d.Message}")));
         }
 
-        var previous = PreviousRun(work, graph);
+        var durability = graph.Cluster.Connection.Simulated ? JournalDurability.ProcessCrash : JournalDurability.PowerLoss;
+        var store = Store(durability);
+        var previous = PreviousRun(store, work, graph);
         if (previous is { State: RunState.Succeeded })
         {
             // Already applied (the run finished, then the worker died before the fleet recorded it): nothing runs again.
@@ -66,7 +73,8 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         {
             var settings = new RunCoordinatorSettings(
                 stateDirectory, host, clock, TimeProvider.System, UnattendedApprovalSource.Instance, events,
-                JournalDurability: simulation is null ? JournalDurability.PowerLoss : JournalDurability.ProcessCrash);
+                JournalDurability: durability,
+                Store: store);
             var coordinator = new RunCoordinator(settings);
             RunResult result;
             try
@@ -88,7 +96,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
                 return ClusterRunResult.Invalid(mismatch.Message);
             }
 
-            var report = Report(result, simulation);
+            var report = Report(store, result, simulation);
             return result.Outcome switch
             {
                 RunOutcome.Succeeded => new ClusterRunResult(ClusterRunKind.Succeeded, result.RunId, null, report, null),
@@ -157,10 +165,10 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     }
 
     /// <summary>The run this cluster's job started before, when it was from the same graph; else null (start afresh).</summary>
-    private RunSummary? PreviousRun(ClusterWork work, StepGraph graph)
+    private static RunSummary? PreviousRun(IRunStore store, ClusterWork work, StepGraph graph)
     {
         var fingerprint = StepGraphFingerprint.Of(graph);
-        var reader = new RunStatusReader(stateDirectory);
+        var reader = new RunStatusReader(store);
         IEnumerable<RunSummary> candidates;
         if (work.PreviousRunId is { } known)
         {
@@ -168,7 +176,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             {
                 candidates = [reader.ReadRun(known).Summary];
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
             {
                 candidates = [];
             }
@@ -179,32 +187,32 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             candidates = reader.ListRuns().Where(r => r.Cluster == graph.Cluster.Name).OrderByDescending(r => r.RunId, StringComparer.Ordinal);
         }
 
-        return candidates.FirstOrDefault(r => FingerprintOf(r.RunId) == fingerprint);
+        return candidates.FirstOrDefault(r => FingerprintOf(store, r.RunId) == fingerprint);
     }
 
-    private string? FingerprintOf(string runId)
+    // A run whose run.json is gone or damaged cannot be resumed, so it is never the one to continue.
+    private static string? FingerprintOf(IRunStore store, string runId)
     {
         try
         {
-            return RunFolder.Open(stateDirectory, runId).ReadManifest().GraphFingerprint;
+            return RunManifests.Read(store.Documents, runId, RunManifests.Name).GraphFingerprint;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
         {
             return null;
         }
     }
 
-    private string? Report(RunResult result, SimulatedCluster? simulation)
+    private static string? Report(IRunStore store, RunResult result, SimulatedCluster? simulation)
     {
         try
         {
-            var folder = RunFolder.Open(stateDirectory, result.RunId);
             var builds = simulation?.Snapshot().Nodes.ToDictionary(n => n.Name, n => n.Build.ToString(), StringComparer.OrdinalIgnoreCase);
-            var report = RunReportBuilder.Build(folder, builds);
-            RunReportPublisher.Write(folder, report);
+            var report = RunReportBuilder.Build(store, result.RunId, builds);
+            RunReportPublisher.Write(store.Documents, result.RunId, report);
             return MarkdownReportWriter.Write(report);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
         {
             return null; // the journal still has everything; a missing report must not change the cluster's outcome
         }

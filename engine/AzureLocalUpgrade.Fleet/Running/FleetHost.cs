@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Fleet.Status;
 using AzureLocalUpgrade.Fleet.Storage;
 using Quartz;
@@ -26,10 +27,11 @@ internal sealed class FleetHost : IAsyncDisposable
     public IScheduler Scheduler => _scheduler;
 
     /// <param name="start">False for a client that only schedules (start, approve): it never executes jobs.</param>
-    public static async Task<FleetHost> OpenAsync(FleetDatabase database, FleetSchedulerOptions options, string stateDirectory, bool start, CancellationToken cancellationToken)
+    /// <param name="runStore">Where cluster runs keep claims, journals and reports; null: files under the state folder.</param>
+    public static async Task<FleetHost> OpenAsync(FleetDatabase database, FleetSchedulerOptions options, string stateDirectory, bool start, CancellationToken cancellationToken, IRunStore? runStore = null)
     {
         var store = new FleetStore(database);
-        var runtime = new FleetRuntime(store, new ClusterRunner(stateDirectory, new RunbookCache()), options.InstanceId, TimeProvider.System);
+        var runtime = new FleetRuntime(store, new ClusterRunner(stateDirectory, new RunbookCache(), runStore), options.InstanceId, TimeProvider.System);
         var scheduler = await FleetSchedulerFactory.CreateAsync(database, options, runtime, cancellationToken).ConfigureAwait(false);
         if (start)
         {

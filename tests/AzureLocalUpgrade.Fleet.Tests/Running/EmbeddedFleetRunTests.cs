@@ -26,6 +26,7 @@ public sealed class EmbeddedFleetRunTests : IDisposable
         await using (host)
         {
             var why = string.Join(" | ", (await host.Store.GetEventsAsync(seed.FleetId, null, 0, CancellationToken.None)).Select(e => e.Message));
+            File.WriteAllText("/tmp/fleet-events.txt", string.Join("\n", (await host.Store.GetEventsAsync(seed.FleetId, null, 0, CancellationToken.None)).Select(e => $"{e.At:HH:mm:ss.fff} {e.Message}")));
             result.State.Should().Be(FleetRunState.Succeeded, why);
             var status = await host.Store.GetStatusAsync("two-stage", CancellationToken.None);
             status!.Stages.SelectMany(s => s.Clusters).Should().OnlyContain(c => c.State == ClusterRunState.Done && c.RunId != null);

@@ -54,7 +54,14 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         gate.ApprovedBy.Should().Be(AccessFiles.OperatorName);
         gate.ApprovedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
 
-        // The next stage proceeds: the cluster that was waiting moves to done, without a reload.
+        // The next stage proceeds: the cluster that was waiting moves to done, without a reload. While it runs, the
+        // page shows each node's progress (caught for the documentation when a poll lands inside the run).
+        await Expect(page.Locator("#state-running tr[data-cluster='c02'], #state-done tr[data-cluster='c02']")).ToBeVisibleAsync(new() { Timeout = Patience });
+        if (await page.Locator("#state-running tr[data-cluster='c02'] .node").CountAsync() > 0)
+        {
+            await ScreenshotAsync(page, "dashboard-running.png");
+        }
+
         await Expect(page.Locator("#state-done tr[data-cluster='c02']")).ToBeVisibleAsync(new() { Timeout = Patience });
 
         // Its page has the plan summary, its events and its run report.

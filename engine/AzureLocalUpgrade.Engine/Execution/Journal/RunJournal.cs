@@ -10,7 +10,7 @@ namespace AzureLocalUpgrade.Engine.Execution.Journal;
 /// steps. When opened under a claim (<see cref="IJournalFence"/>), every write is fenced: a process that lost the
 /// cluster's claim writes nothing more.
 /// </summary>
-public sealed class RunJournal : IDisposable
+public sealed class RunJournal : Storage.IRunJournal
 {
     private const int TailBlock = 4096;
     private readonly FileStream _stream;

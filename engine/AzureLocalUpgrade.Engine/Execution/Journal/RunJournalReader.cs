@@ -12,12 +12,18 @@ public static class RunJournalReader
     /// run. What it could have said is then treated as unknown: a step whose finish is lost counts as interrupted.
     /// </summary>
     /// <exception cref="InvalidDataException">A record of a newer journal format than this alu understands.</exception>
-    public static JournalRead Read(string journalPath)
+    public static JournalRead Read(string journalPath) => Parse(File.ReadAllLines(journalPath), journalPath);
+
+    /// <summary>
+    /// The same for the lines of a journal read from any store, one record per line, in order.
+    /// <paramref name="journalPath"/> names the journal in warnings (<c>journalPath:line</c>).
+    /// </summary>
+    public static JournalRead Parse(IReadOnlyList<string> lines, string journalPath)
     {
-        var lines = File.ReadAllLines(journalPath);
-        var records = new List<JournalRecord>(lines.Length);
+        ArgumentNullException.ThrowIfNull(lines);
+        var records = new List<JournalRecord>(lines.Count);
         var warnings = new List<string>();
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
             {
@@ -60,9 +66,14 @@ public static class RunJournalReader
     /// <summary>The records of <see cref="Read"/>, without its warnings.</summary>
     public static IReadOnlyList<JournalRecord> ReadRecords(string journalPath) => Read(journalPath).Records;
 
-    public static ResumeState ReadResumeState(string journalPath)
+    public static ResumeState ReadResumeState(string journalPath) => ResumeStateOf(Read(journalPath), journalPath);
+
+    /// <summary>The <see cref="ResumeState"/> a journal read from any store adds up to.</summary>
+    /// <param name="journalPath">Names the journal in messages (its file, or the store and run).</param>
+    public static ResumeState ResumeStateOf(JournalRead read, string journalPath)
     {
-        var (records, warnings) = Read(journalPath);
+        ArgumentNullException.ThrowIfNull(read);
+        var (records, warnings) = read;
         var started = records.FirstOrDefault(r => r.Type == JournalRecordTypes.RunStarted)
             ?? throw new InvalidDataException($"{journalPath}: no run-started record; this is not a run journal.");
 
@@ -153,6 +164,6 @@ public static class RunJournalReader
         _ => StepStatus.Failed,
     };
 
-    private static bool IsLastContentLine(string[] lines, int index) =>
+    private static bool IsLastContentLine(IReadOnlyList<string> lines, int index) =>
         lines.Skip(index + 1).All(string.IsNullOrWhiteSpace);
 }

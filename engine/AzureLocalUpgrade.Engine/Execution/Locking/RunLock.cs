@@ -16,7 +16,7 @@ namespace AzureLocalUpgrade.Engine.Execution.Locking;
 /// holder process gone from this host, or an unreadable file) is taken over; a paused run keeps its claim without
 /// expiry until it is resumed. A holder that finds its claim gone is <see cref="Lost"/> and writes nothing more.
 /// </summary>
-public sealed class RunLock : IDisposable, IJournalFence
+public sealed class RunLock : Storage.IRunClaim
 {
     private readonly TimeProvider _time;
     private readonly RunLockOptions _options;
@@ -153,7 +153,8 @@ public sealed class RunLock : IDisposable, IJournalFence
 
     private static string EpochPathFor(string lockPath) => System.IO.Path.ChangeExtension(lockPath, ".epoch");
 
-    private static LockTakeover? TakeoverOf(LockHolder existing, string runId, DateTimeOffset now, RunLockOptions options)
+    /// <summary>Whether <paramref name="existing"/> may be taken over by <paramref name="runId"/> now, and why; null when it is held. Every claim store judges by this.</summary>
+    public static LockTakeover? TakeoverOf(LockHolder existing, string runId, DateTimeOffset now, RunLockOptions options)
     {
         if (existing.Status == LockHolder.Paused)
         {

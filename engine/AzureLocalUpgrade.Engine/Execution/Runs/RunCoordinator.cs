@@ -1,5 +1,6 @@
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
+using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Engine.Graph;
 
 namespace AzureLocalUpgrade.Engine.Execution.Runs;
@@ -8,10 +9,13 @@ namespace AzureLocalUpgrade.Engine.Execution.Runs;
 /// The facade for <c>alu run</c> and <c>alu resume</c>: claims the cluster, pins the runbook, journals, executes, and
 /// then releases the claim, or keeps it when the run paused or was cancelled (it is resumable and still owns the
 /// cluster's state). Throws <see cref="LockHeldException"/> (exit 4) before anything runs when another run holds it.
+/// Claims, journal and run documents live in <see cref="RunCoordinatorSettings.RunStore"/> (the state folder's files
+/// unless a fleet gives its database store).
 /// </summary>
 public sealed class RunCoordinator(RunCoordinatorSettings settings)
 {
     private readonly StepGraphExecutor _executor = new();
+    private readonly IRunStore _store = settings.RunStore;
 
     /// <param name="runbookPath">The runbook file <paramref name="graph"/> was compiled from (pinned into the run folder).</param>
     public async Task<RunResult> StartAsync(StepGraph graph, string runbookPath, RunOptions options, CancellationToken cancellationToken)
@@ -19,22 +23,22 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
         var runId = RunId.New(settings.Clock.UtcNow, graph.Cluster.Name);
-        using var claim = RunLock.Acquire(settings.StateDirectory, graph.Cluster.Name, runId, settings.WallClock, settings.LockOptions);
+        using var claim = _store.Claims.Acquire(graph.Cluster.Name, runId, settings.WallClock, settings.LockOptions);
         try
         {
-            var folder = RunFolder.Create(settings.StateDirectory, runId);
+            _store.Documents.Create(runId);
             try
             {
-                folder.Pin(graph, runbookPath, settings.Clock.UtcNow, options.PlanHash);
+                RunPinning.Pin(_store.Documents, runId, graph, runbookPath, settings.Clock.UtcNow, options.PlanHash);
             }
             catch
             {
                 // Nothing ran: leave no half-made run folder for `alu status` to show.
-                Directory.Delete(folder.Path, recursive: true);
+                _store.Documents.Delete(runId);
                 throw;
             }
 
-            using var journal = RunJournal.Open(folder.JournalPath, settings.JournalDurability, claim);
+            using var journal = _store.Journals.Open(runId, claim);
             JournalTakeover(journal, runId, claim);
             var result = await _executor.ExecuteAsync(graph, Context(runId, journal, options, resume: null), cancellationToken).ConfigureAwait(false);
             Settle(claim, result);
@@ -55,13 +59,12 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
-        var folder = RunFolder.Open(settings.StateDirectory, runId);
-        var state = RunJournalReader.ReadResumeState(folder.JournalPath);
+        var state = ReadResumeState(runId);
         var fingerprint = StepGraphFingerprint.Of(graph);
         if (fingerprint != state.Identity.GraphFingerprint)
         {
             throw new GraphMismatchException(
-                $"Run {runId} was started from another graph (fingerprint {state.Identity.GraphFingerprint[..12]}, given {fingerprint[..12]}); recompile the pinned runbook {folder.PinnedRunbookPath}.");
+                $"Run {runId} was started from another graph (fingerprint {state.Identity.GraphFingerprint[..12]}, given {fingerprint[..12]}); recompile the pinned runbook {PinnedRunbook(runId)}.");
         }
 
         if (state.LastFinish?.ExitCode is RunExitCodes.Succeeded)
@@ -69,15 +72,15 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
             throw new InvalidOperationException($"Run {runId} already succeeded; there is nothing to resume.");
         }
 
-        using var claim = RunLock.Acquire(settings.StateDirectory, graph.Cluster.Name, runId, settings.WallClock, settings.LockOptions);
+        using var claim = _store.Claims.Acquire(graph.Cluster.Name, runId, settings.WallClock, settings.LockOptions);
         try
         {
-            using var journal = RunJournal.Open(folder.JournalPath, settings.JournalDurability, claim);
+            using var journal = _store.Journals.Open(runId, claim);
             JournalTakeover(journal, runId, claim);
 
             // Read again under our claim: a holder we took over from may have written after the first read, and
             // from the moment our claim was written it can write nothing more, so this read is complete.
-            state = RunJournalReader.ReadResumeState(folder.JournalPath);
+            state = ReadResumeState(runId);
             var decisions = new Dictionary<string, ResumeDecision>(state.Decisions, StringComparer.Ordinal);
             foreach (var (steps, decision) in new[] { (options.RetrySteps, ResumeDecision.Retry), (options.SkipSteps, ResumeDecision.Skip) })
             {
@@ -113,7 +116,16 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
         }
     }
 
-    private RunContext Context(string runId, RunJournal journal, RunOptions options, ResumeState? resume) => new()
+    /// <exception cref="DirectoryNotFoundException">The run has no journal.</exception>
+    private ResumeState ReadResumeState(string runId) =>
+        RunJournalReader.ResumeStateOf(_store.Journals.Read(runId), _store.Journals.Describe(runId));
+
+    /// <summary>The pinned runbook to recompile, for messages: its file in the state folder, or its name in the store.</summary>
+    private string PinnedRunbook(string runId) => _store is FileRunStore files
+        ? RunFolder.Open(files.StateDirectory, runId).PinnedRunbookPath
+        : $"{RunManifests.Read(_store.Documents, runId, RunManifests.Name).PinnedRunbook} of run {runId}";
+
+    private RunContext Context(string runId, IRunJournal journal, RunOptions options, ResumeState? resume) => new()
     {
         RunId = runId,
         Host = settings.Host,
@@ -132,7 +144,7 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
     };
 
     /// <summary>A resumable run keeps the cluster; a finished one gives it back.</summary>
-    private static void Settle(RunLock claim, RunResult result)
+    private static void Settle(IRunClaim claim, RunResult result)
     {
         if (result.Outcome is RunOutcome.Paused or RunOutcome.Cancelled)
         {
@@ -155,7 +167,7 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
     /// while it was stopped), every step it had in flight is recorded as "outcome unknown" in its run's journal, so
     /// the run asks a person (--retry or --skip) instead of repeating or skipping it silently.
     /// </summary>
-    private void JournalTakeover(RunJournal journal, string runId, RunLock claim)
+    private void JournalTakeover(IRunJournal journal, string runId, IRunClaim claim)
     {
         if (journal.TornTailBytesDropped > 0)
         {
@@ -189,25 +201,25 @@ public sealed class RunCoordinator(RunCoordinatorSettings settings)
         }
     }
 
-    private void MarkInFlightStepsUnknown(LockHolder previous, LockTakeover takeover, RunLock claim, RunJournal? ownJournal)
+    private void MarkInFlightStepsUnknown(LockHolder previous, LockTakeover takeover, IRunClaim claim, IRunJournal? ownJournal)
     {
-        string journalPath;
+        ResumeState previousState;
         try
         {
-            journalPath = RunFolder.Open(settings.StateDirectory, previous.RunId).JournalPath;
+            previousState = ReadResumeState(previous.RunId);
         }
         catch (DirectoryNotFoundException)
         {
             return; // the previous run never got as far as its journal
         }
 
-        var interrupted = RunJournalReader.ReadResumeState(journalPath).Interrupted;
+        var interrupted = previousState.Interrupted;
         if (interrupted.Count == 0)
         {
             return;
         }
 
-        var journal = ownJournal ?? RunJournal.Open(journalPath, settings.JournalDurability, claim);
+        var journal = ownJournal ?? _store.Journals.Open(previous.RunId, claim);
         try
         {
             foreach (var step in interrupted)

@@ -3,6 +3,7 @@ using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Hosting;
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
+using AzureLocalUpgrade.Engine.Execution.Storage;
 
 namespace AzureLocalUpgrade.Engine.Execution.Runs;
 
@@ -12,6 +13,8 @@ namespace AzureLocalUpgrade.Engine.Execution.Runs;
 /// <param name="JournalDurability">How far each journal record is flushed: to the disk for real clusters, to the
 /// operating system for simulated ones.</param>
 /// <param name="Approvals">Interactive prompt on a terminal; <see cref="UnattendedApprovalSource"/> for schedulers.</param>
+/// <param name="Store">Where claims, journals and run documents live; null for the files of <see cref="StateDirectory"/>
+/// (<see cref="FileRunStore"/>). A fleet passes its database store.</param>
 public sealed record RunCoordinatorSettings(
     string StateDirectory,
     IStepHost Host,
@@ -20,4 +23,9 @@ public sealed record RunCoordinatorSettings(
     IApprovalSource Approvals,
     IRunEventSink Events,
     RunLockOptions? LockOptions = null,
-    JournalDurability JournalDurability = JournalDurability.PowerLoss);
+    JournalDurability JournalDurability = JournalDurability.PowerLoss,
+    IRunStore? Store = null)
+{
+    /// <summary>The store runs use: <see cref="Store"/>, or the state folder's files.</summary>
+    public IRunStore RunStore => Store ?? new FileRunStore(StateDirectory, JournalDurability);
+}

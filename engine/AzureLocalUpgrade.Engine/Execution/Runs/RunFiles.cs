@@ -18,13 +18,27 @@ public static class RunFiles
             throw new RunFileException(path, read.Problem == InputProblem.NotFound ? "it is missing" : read.Describe(), read.Problem == InputProblem.NotFound);
         }
 
+        return Deserialize<T>(read.Bytes!, path);
+    }
+
+    /// <summary>The same for a document already read (from a store other than files), held to the same size limit.</summary>
+    /// <param name="source">Names the document in messages.</param>
+    /// <exception cref="RunFileException">The document is too large or not valid JSON.</exception>
+    public static T? Deserialize<T>(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length > InputLimits.RunFile)
+        {
+            throw new RunFileException(source, $"it is {bytes.Length} bytes, over the limit of {InputLimits.RunFile} bytes");
+        }
+
         try
         {
-            return JsonSerializer.Deserialize<T>(read.Bytes, Options);
+            return JsonSerializer.Deserialize<T>(bytes, Options);
         }
         catch (JsonException e)
         {
-            throw new RunFileException(path, $"it is not valid JSON ({e.Message})");
+            throw new RunFileException(source, $"it is not valid JSON ({e.Message})");
         }
     }
 

@@ -1,12 +1,18 @@
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
+using AzureLocalUpgrade.Engine.Execution.Storage;
 
 namespace AzureLocalUpgrade.Engine.Execution.Runs;
 
-/// <summary><c>alu status</c>: every run in a state folder with its state, and one run's step table. Reads only.</summary>
-public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClock = null)
+/// <summary><c>alu status</c>: every run in a state folder (or another run store) with its state, and one run's step table. Reads only.</summary>
+public sealed class RunStatusReader(IRunStore store, TimeProvider? wallClock = null)
 {
     private readonly List<string> _warnings = [];
+
+    public RunStatusReader(string stateDirectory, TimeProvider? wallClock = null)
+        : this(new FileRunStore(stateDirectory), wallClock)
+    {
+    }
 
     /// <summary>Damaged journal lines skipped and journals that could not be read, each naming its file (and line).</summary>
     public IReadOnlyList<string> Warnings => _warnings;
@@ -15,7 +21,7 @@ public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClo
     public IReadOnlyList<RunSummary> ListRuns()
     {
         var runs = new List<RunSummary>();
-        foreach (var id in RunFolder.List(stateDirectory).Where(id => File.Exists(Path.Combine(stateDirectory, "runs", id, "journal.jsonl"))))
+        foreach (var id in store.Journals.List())
         {
             try
             {
@@ -85,7 +91,7 @@ public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClo
 
     private IReadOnlyList<JournalRecord> ReadRecords(string runId)
     {
-        var read = RunJournalReader.Read(RunFolder.Open(stateDirectory, runId).JournalPath);
+        var read = store.Journals.Read(runId);
         _warnings.AddRange(read.Warnings);
         return read.Records;
     }
@@ -118,7 +124,7 @@ public sealed class RunStatusReader(string stateDirectory, TimeProvider? wallClo
         else
         {
             // No finish record: either the process is still at it (it holds the lock) or it died.
-            var holder = RunLock.Peek(stateDirectory, run.Cluster);
+            var holder = store.Claims.Peek(run.Cluster);
             // A holder on this host whose process is gone is dead at once (SIGKILL leaves its lease running).
             var alive = holder is not null && holder.RunId == runId && holder.Status == LockHolder.Running
                 && holder.LeaseExpiresAt > (wallClock ?? TimeProvider.System).GetUtcNow()
