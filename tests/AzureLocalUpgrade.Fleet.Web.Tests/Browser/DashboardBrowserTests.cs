@@ -54,15 +54,9 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         gate.ApprovedBy.Should().Be(AccessFiles.OperatorName);
         gate.ApprovedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
 
-        // The next stage proceeds: the cluster that was waiting moves to done, without a reload. While it runs, the
-        // page shows each node's progress (caught for the documentation when a poll lands inside the run).
-        await Expect(page.Locator("#state-running tr[data-cluster='c02'], #state-done tr[data-cluster='c02']")).ToBeVisibleAsync(new() { Timeout = Patience });
-        if (await page.Locator("#state-running tr[data-cluster='c02'] .node").CountAsync() > 0)
-        {
-            await ScreenshotAsync(page, "dashboard-running.png");
-        }
-
-        await Expect(page.Locator("#state-done tr[data-cluster='c02']")).ToBeVisibleAsync(new() { Timeout = Patience });
+        // The next stage proceeds: the cluster that was waiting moves to done, without a reload.
+        await WithFleetEventsOnFailureAsync(fleet, () =>
+            Expect(page.Locator("#state-done tr[data-cluster='c02']")).ToBeVisibleAsync(new() { Timeout = Patience }));
 
         // Its page has the plan summary, its events and its run report.
         await page.Locator("#state-done a", new() { HasText = "c02" }).ClickAsync();
@@ -79,6 +73,20 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await page.FillAsync("input[name='password']", password);
         await page.Locator("form.signin button").ClickAsync();
         await Expect(page.Locator("#user")).ToHaveTextAsync(user);
+    }
+
+    /// <summary>When the page waits in vain, the fleet's own events say whether the engine or the page is behind.</summary>
+    private static async Task WithFleetEventsOnFailureAsync(SimulatedFleet fleet, Func<Task> expectation)
+    {
+        try
+        {
+            await expectation();
+        }
+        catch (PlaywrightException e)
+        {
+            var events = await fleet.Host.Store.GetEventsAsync(fleet.FleetId, null, 0, CancellationToken.None);
+            throw new InvalidOperationException($"{e.Message}\nFleet events:\n{string.Join("\n", events.Select(x => $"{x.At:HH:mm:ss} {x.Kind} {x.Message}"))}", e);
+        }
     }
 
     private static async Task<GateStatus> GateAsync(SimulatedFleet fleet) =>
