@@ -60,7 +60,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
 
         // Its page has the plan summary, its events and its run report.
         await page.Locator("#state-done a", new() { HasText = "c02" }).ClickAsync();
-        await Expect(page.Locator("#plan")).ToContainTextAsync("c02: 22H2 → 23H2");
+        await Expect(page.Locator("#plan")).ToContainTextAsync("c02");
         await Expect(page.Locator("#report")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "dashboard-cluster-page.png");
         await page.CloseAsync();
