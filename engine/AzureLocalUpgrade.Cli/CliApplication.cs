@@ -14,7 +14,7 @@ public static class CliApplication
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show internal details (stack traces) on unexpected failures.", Recursive = true };
 
     /// <summary>The name of every command of alu, in help order. Add new commands here and in <see cref="Create"/>.</summary>
-    internal static readonly string[] CommandNames = ["validate", "plan", "runbooks", "schema", "select", "run", "resume", "status", "report", "sim", "fleet"];
+    internal static readonly string[] CommandNames = ["validate", "plan", "show", "runbooks", "schema", "select", "run", "resume", "status", "report", "sim", "fleet"];
 
     public static RootCommand CreateRootCommand(CliConsole console) => CreateRootCommand(console, CommandNames);
 
@@ -30,6 +30,7 @@ public static class CliApplication
     {
         "validate" => ValidateCommand.Create(console),
         "plan" => PlanCommand.Create(console),
+        "show" => ShowCommand.Create(console),
         "runbooks" => RunbooksCommand.Create(console),
         "schema" => SchemaCommand.Create(console),
         "select" => SelectCommand.Create(),

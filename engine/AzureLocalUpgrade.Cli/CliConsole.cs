@@ -36,6 +36,9 @@ public sealed class CliConsole
 
     public string WorkingDirectory { get; }
 
+    /// <summary>True when stdout is the process's own and a terminal: tables get rounded borders (Output.Tables).</summary>
+    public bool OutIsTerminal => IsSystemConsole && !Console.IsOutputRedirected;
+
     /// <summary>True for the real process streams; tests pass writers and never get prompts or live rendering.</summary>
     public bool IsSystemConsole => ReferenceEquals(Out, Console.Out);
 

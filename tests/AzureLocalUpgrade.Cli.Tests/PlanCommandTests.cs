@@ -46,7 +46,7 @@ public sealed class PlanCommandTests
         var run = await CliRun.Of(Folder, "plan", "runbook.yaml", "--cluster", "missing.yaml", "--format", "json");
 
         run.ExitCode.Should().Be(2);
-        run.Out.TrimStart().Should().StartWith("[");
+        run.Out.TrimStart().Should().StartWith("{");
         run.Out.Should().Contain("\"code\": \"ALU1001\"");
     }
 

@@ -26,7 +26,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public async Task Validate_JsonFormatTwice_ShouldPrintTheSameJsonArray()
+    public async Task Validate_JsonFormatTwice_ShouldPrintTheSameJsonDocument()
     {
         var folder = Directory.CreateTempSubdirectory("alu-validate-");
         await File.WriteAllTextAsync(Path.Combine(folder.FullName, "broken.yaml"), "apiVersion: azurelocal.upgrade/v1\nkind: Runbook\nsteps: 3\n");
@@ -35,7 +35,7 @@ public sealed class ValidateCommandTests
         var second = await CliRun.Of(folder.FullName, "validate", "broken.yaml", "--format", "json");
 
         first.ExitCode.Should().Be(2);
-        first.Out.TrimStart().Should().StartWith("[").And.Contain("\"file\": \"broken.yaml\"");
+        first.Out.TrimStart().Should().StartWith("{").And.Contain("\"file\": \"broken.yaml\"");
         second.Out.Should().Be(first.Out);
         folder.Delete(recursive: true);
     }

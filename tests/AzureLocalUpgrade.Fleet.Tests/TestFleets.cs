@@ -3,7 +3,7 @@ using AzureLocalUpgrade.Fleet.Storage;
 namespace AzureLocalUpgrade.Fleet.Tests;
 
 /// <summary>
-/// Small simulated fleets for tests: copies of the shipped four-node 22H2 sample under new cluster names (a
+/// Small simulated fleets for tests: copies of the shipped two-node 22H2 sample under new cluster names (a
 /// stretch one where a test needs a cluster that fails), upgraded with the shipped 22H2 → 23H2 CAU runbook.
 /// </summary>
 internal sealed class TestFleets : IDisposable
@@ -31,7 +31,7 @@ internal sealed class TestFleets : IDisposable
     /// <summary>Writes an inventory for <paramref name="name"/>; a failing one is a stretch cluster (the runbook refuses it).</summary>
     public string Inventory(string name, bool failing = false)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot, "samples", "clusters", "four-node-22h2.yaml")).Replace("hci04", name, StringComparison.Ordinal);
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot, "samples", "clusters", "two-node-22h2.yaml")).Replace("hci02", name, StringComparison.Ordinal);
         if (failing)
         {
             text = text.Replace("stretch: false", "stretch: true", StringComparison.Ordinal);

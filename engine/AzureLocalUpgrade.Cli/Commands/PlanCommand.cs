@@ -29,14 +29,17 @@ public sealed class PlanCommand(CliConsole console)
         /// <summary><c>--detail</c>: list every node's steps instead of each per-node group once.</summary>
         public bool Detail { get; init; }
 
+        /// <summary><c>--detailed-exitcode</c>: 0 nothing to do, 2 steps to run, invalid input 1 (<see cref="DetailedExitCode"/>).</summary>
+        public bool DetailedExitCode { get; init; }
+
         /// <summary>What the output is keyed by in the remembered-plan cache: the format and the view.</summary>
         public string View => Detail ? Format + "+detail" : Format;
     }
 
     public static Command Create(CliConsole console)
     {
-        var runbook = new Argument<string>("runbook") { Description = "The runbook file." };
-        var cluster = new Option<string>("--cluster", "-c") { Description = "The cluster inventory file.", Required = true };
+        var runbook = new Argument<string>("runbook") { Description = "The runbook file, or a saved plan.json to show (as alu show)." };
+        var cluster = new Option<string>("--cluster", "-c") { Description = "The cluster inventory file (required with a runbook)." };
         var set = new Option<string[]>("--set") { Description = "A parameter value, name=value (repeatable; wins over --params)." };
         var paramsFile = new Option<string?>("--params") { Description = "A YAML or JSON file of parameter values." };
         var format = CommonOptions.Format([.. PlanRenderers.Formats]);
@@ -45,24 +48,50 @@ public sealed class PlanCommand(CliConsole console)
         var timeZone = new Option<string?>("--time-zone") { Description = "Time zone of a weekly --window (default UTC)." };
         var start = new Option<DateTimeOffset?>("--start") { Description = "With --window: when the run would start (default: now)." };
         var detail = new Option<bool>("--detail") { Description = "List every node's steps (text), instead of each per-node group once with its node list." };
+        var detailedExitCode = Output.DetailedExitCode.Option();
         var command = new Command("plan", "Show what a run would do: steps per node, bound values, gates, estimates.")
         {
-            runbook, cluster, set, paramsFile, format, outFile, window, timeZone, start, detail,
+            runbook, cluster, set, paramsFile, format, outFile, window, timeZone, start, detail, detailedExitCode,
         };
-        command.SetAction(parse => new PlanCommand(console).Run(new Request(
+        command.SetAction(parse => new PlanCommand(console).RunOrShow(new Request(
             parse.GetValue(runbook)!, parse.GetValue(cluster)!, parse.GetValue(set) ?? [], parse.GetValue(paramsFile), parse.GetValue(format)!, parse.GetValue(outFile))
         {
             Window = parse.GetValue(window),
             TimeZone = parse.GetValue(timeZone),
             Start = parse.GetValue(start),
             Detail = parse.GetValue(detail),
+            DetailedExitCode = parse.GetValue(detailedExitCode),
         }));
         return command;
     }
 
+    /// <summary>A saved plan is shown (as <c>alu show</c>); a runbook is planned, which needs <c>--cluster</c>.</summary>
+    public int RunOrShow(Request request)
+    {
+        if (SavedPlan.IsPlanFile(request.Runbook))
+        {
+            if (!ShowCommand.Formats.Contains(request.Format))
+            {
+                console.Error.WriteLine($"alu: error: a saved plan is shown as {string.Join(", ", ShowCommand.Formats)}, not {request.Format}.\n  hint: plan the runbook again for another format.");
+                return Output.DetailedExitCode.Of(ExitCodes.InvalidInput, null, request.DetailedExitCode);
+            }
+
+            return new ShowCommand(console).Run(new ShowCommand.Request(request.Runbook, request.Format, request.Detail, request.DetailedExitCode));
+        }
+
+        if (string.IsNullOrEmpty(request.Cluster))
+        {
+            console.Error.WriteLine("alu: error: planning a runbook needs --cluster FILE (the cluster inventory).\n  hint: alu plan RUNBOOK --cluster FILE, or alu plan plan.json to show a saved plan.");
+            return Output.DetailedExitCode.Of(ExitCodes.InvalidInput, null, request.DetailedExitCode);
+        }
+
+        return Run(request);
+    }
+
     public int Run(Request request)
     {
-        var remembered = RememberedPlan.For(PlanOutputCache.User, console.WorkingDirectory, request.View, console.FullPath(request.Runbook), console.FullPath(request.Cluster),
+        // --detailed-exitcode needs the plan's counts, which a remembered text does not carry.
+        var remembered = request.DetailedExitCode ? null : RememberedPlan.For(PlanOutputCache.User, console.WorkingDirectory, request.View, console.FullPath(request.Runbook), console.FullPath(request.Cluster),
             request.ParamsFile is null ? null : console.FullPath(request.ParamsFile), request.Set, request.OutFile is not null, request.Window is not null);
         using var rememberedText = remembered?.TryOpen();
         if (rememberedText is not null)
@@ -93,7 +122,7 @@ public sealed class PlanCommand(CliConsole console)
         if (plan is null || bag.HasErrors)
         {
             renderer.Render(bag.Items, diagnosticFormat);
-            return ExitCodes.InvalidInput;
+            return Output.DetailedExitCode.Of(ExitCodes.InvalidInput, null, request.DetailedExitCode);
         }
 
         // Warnings go to stderr so stdout stays exactly the plan.
@@ -114,7 +143,8 @@ public sealed class PlanCommand(CliConsole console)
             (request.Format is "text" or "markdown" ? console.Out : console.Error).Write(windowFit);
         }
 
-        return request.OutFile is null ? ExitCodes.Success : Save(plan, graph!, request);
+        var code = request.OutFile is null ? ExitCodes.Success : Save(plan, graph!, request);
+        return Output.DetailedExitCode.Of(code, plan, request.DetailedExitCode);
     }
 
     private int Save(Plan plan, StepGraph graph, Request request)
@@ -178,6 +208,6 @@ public sealed class PlanCommand(CliConsole console)
         }
 
         var start = request.Start ?? DateTimeOffset.UtcNow;
-        return WindowFit.RenderText(WindowFit.Place(graph, window!, start), window!, start);
+        return WindowFitText.Render(WindowFit.Forecast(graph, window!, start), window!, start);
     }
 }

@@ -22,7 +22,7 @@ public sealed class ReportCommand(CliConsole console)
         var run = new Argument<string?>("run") { Description = "The run id.", Arity = ArgumentArity.ZeroOrOne };
         var latest = new Option<bool>("--latest") { Description = "The newest run (of --cluster's cluster when given)." };
         var cluster = new Option<string?>("--cluster", "-c") { Description = "With --latest: only runs of this inventory's cluster." };
-        var stateDir = new Option<string?>("--state-dir") { Description = "The state folder (as given to alu run)." };
+        var stateDir = new Option<string?>("--state-dir", "-s") { Description = "The state folder (as given to alu run)." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Also copy report.md and report.junit.xml into this folder." };
         var command = new Command("report", "Write a run's Markdown and JUnit reports.") { run, latest, cluster, stateDir, outDir };
         command.SetAction(parse => new ReportCommand(console).Run(new Request(

@@ -11,6 +11,9 @@ namespace AzureLocalUpgrade.Cli.Commands;
 /// <summary><c>alu runbooks</c>: lists the shipped runbooks (kind Runbook under runbooks/) with their upgrade path.</summary>
 public sealed class RunbooksCommand(CliConsole console, string executableDirectory)
 {
+    /// <summary>The version of <c>alu runbooks --format json</c> (docs/events.md says when it changes).</summary>
+    public const int FormatVersion = 1;
+
     private sealed record Entry(string Name, string Version, string? Method, string? From, string? To, string Path, bool Valid);
 
     public static Command Create(CliConsole console)
@@ -48,7 +51,7 @@ public sealed class RunbooksCommand(CliConsole console, string executableDirecto
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("Name", "Version", "Method", "Upgrade", "Path");
+        var table = Tables.Create(console.OutIsTerminal, "Name", "Version", "Method", "Upgrade", "Path");
         foreach (var entry in entries)
         {
             var name = entry.Valid ? Markup.Escape(entry.Name) : $"{Markup.Escape(entry.Name)} [red](invalid)[/]";
@@ -73,7 +76,9 @@ public sealed class RunbooksCommand(CliConsole console, string executableDirecto
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteNumber("formatVersion", FormatVersion);
+            json.WriteStartArray("runbooks");
             foreach (var entry in entries)
             {
                 json.WriteStartObject();
@@ -88,6 +93,7 @@ public sealed class RunbooksCommand(CliConsole console, string executableDirecto
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";

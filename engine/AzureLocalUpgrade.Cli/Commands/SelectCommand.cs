@@ -22,10 +22,10 @@ public static class SelectCommand
 
     public static Command Create()
     {
-        var cluster = new Option<FileInfo>("--cluster") { Description = "Cluster inventory file (YAML).", Required = true };
+        var cluster = new Option<FileInfo>("--cluster", "-c") { Description = "Cluster inventory file (YAML).", Required = true };
         var target = new Option<string?>("--to") { Description = "Only runbooks that install this release." };
         target.AcceptOnlyFromAmong([.. RunbookSelector.Targets]);
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var runbooks = RunbooksFolderLocator.Option();
 

@@ -101,7 +101,7 @@ public sealed class SimCommand(CliConsole console)
 
         console.Out.WriteLine($"Simulated cluster {snapshot.ClusterName} at {snapshot.Now.ToString("u", CultureInfo.InvariantCulture)} (most nodes down at once: {snapshot.MaxNodesDownAtOnce})");
         console.Out.Write(StatusText.Table(["NODE", "BUILD", "STATE", "DRAINS", "REBOOTS", "FEATURE UPDATES"],
-            snapshot.Nodes.Select(n => new[] { n.Name, n.Build.ToString(), n.State.ToString(), n.Drains.ToString(CultureInfo.InvariantCulture), n.Reboots.ToString(CultureInfo.InvariantCulture), n.FeatureUpdatesApplied.ToString(CultureInfo.InvariantCulture) })));
+            snapshot.Nodes.Select(n => new[] { n.Name, n.Build.ToString(), n.State.ToString(), n.Drains.ToString(CultureInfo.InvariantCulture), n.Reboots.ToString(CultureInfo.InvariantCulture), n.FeatureUpdatesApplied.ToString(CultureInfo.InvariantCulture) }), console.OutIsTerminal));
         return ExitCodes.Success;
     }
 
@@ -190,5 +190,5 @@ public sealed class SimCommand(CliConsole console)
 
     private static Option<string> ClusterOption() => new("--cluster", "-c") { Description = "The simulated cluster's inventory file.", Required = true };
 
-    private static Option<string?> StateDirOption() => new("--state-dir") { Description = "The state folder (as given to alu run)." };
+    private static Option<string?> StateDirOption() => new("--state-dir", "-s") { Description = "The state folder (as given to alu run)." };
 }

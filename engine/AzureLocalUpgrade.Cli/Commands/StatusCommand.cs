@@ -19,7 +19,7 @@ public sealed class StatusCommand(CliConsole console)
     public static Command Create(CliConsole console)
     {
         var run = new Argument<string?>("run") { Description = "A run id; without it, every run is listed.", Arity = ArgumentArity.ZeroOrOne };
-        var stateDir = new Option<string?>("--state-dir") { Description = "The state folder (as given to alu run)." };
+        var stateDir = new Option<string?>("--state-dir", "-s") { Description = "The state folder (as given to alu run)." };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("status", "Show runs, one run's steps, and a simulated cluster's nodes.") { run, stateDir, format };
         command.SetAction(parse => new StatusCommand(console).Run(parse.GetValue(run), parse.GetValue(stateDir), parse.GetValue(format)!));
@@ -41,7 +41,7 @@ public sealed class StatusCommand(CliConsole console)
                 renderer.Render([StateDiagnostics.NoStateHere(stateDirectory, Directory.Exists(stateDirectory))], OutputFormat.Text);
             }
 
-            console.Out.Write(json ? StatusJson.Runs(runs) : StatusText.Runs(runs));
+            console.Out.Write(json ? StatusJson.Runs(runs) : StatusText.Runs(runs, console.OutIsTerminal));
             WriteWarnings(reader);
             return ExitCodes.Success;
         }
@@ -64,7 +64,7 @@ public sealed class StatusCommand(CliConsole console)
         }
 
         var simulation = SimulatedCluster.ReadSnapshot(stateDirectory, detail.Summary.Cluster);
-        console.Out.Write(json ? StatusJson.Run(detail, simulation) : StatusText.Run(detail, simulation));
+        console.Out.Write(json ? StatusJson.Run(detail, simulation) : StatusText.Run(detail, simulation, console.OutIsTerminal));
         WriteWarnings(reader);
         return ExitCodes.Success;
     }

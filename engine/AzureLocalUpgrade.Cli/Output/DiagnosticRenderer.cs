@@ -6,7 +6,8 @@ namespace AzureLocalUpgrade.Cli.Output;
 
 /// <summary>
 /// The one place diagnostics are printed. Text: <c>path:line:col: error ALU1234: message</c> on stderr (IDEs and
-/// terminals link it), with the hint on the next line. Json: one stable array on stdout. A run with
+/// terminals link it), with the hint on the next line. Json: one object on stdout, <c>formatVersion</c> first and the
+/// <c>diagnostics</c> array (a bare array until format version 1; docs/events.md). A run with
 /// <c>--log-format json</c> keeps stdout for its event stream, so its diagnostics are JSON lines on stderr.
 /// </summary>
 public sealed class DiagnosticRenderer(CliConsole console)
@@ -63,17 +64,23 @@ public sealed class DiagnosticRenderer(CliConsole console)
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteNumber("formatVersion", DocumentFormatVersion);
+            json.WriteStartArray("diagnostics");
             foreach (var d in diagnostics)
             {
                 WriteObject(json, d, formatVersion: false);
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
+
+    /// <summary>The version of the JSON diagnostics document (<c>--format json</c>); the rule in docs/events.md applies.</summary>
+    public const int DocumentFormatVersion = 1;
 
     /// <summary>The version of the JSON-lines diagnostic shape on stderr; the rule in docs/events.md applies.</summary>
     public const int LineFormatVersion = 1;

@@ -6,7 +6,7 @@ namespace AzureLocalUpgrade.Cli.Running;
 /// <summary>The options <c>alu run</c> and <c>alu resume</c> share, declared once so both read them the same way.</summary>
 public sealed class ExecutionOptions
 {
-    public Option<string?> StateDir { get; } = new("--state-dir") { Description = $"Where runs, locks and simulated clusters are kept (default: ${StateDirectoryLocator.EnvironmentVariable}, else the user's local state directory)." };
+    public Option<string?> StateDir { get; } = new("--state-dir", "-s") { Description = $"Where runs, locks and simulated clusters are kept (default: ${StateDirectoryLocator.EnvironmentVariable}, else the user's local state directory)." };
 
     public Option<string[]> Approve { get; } = new("--approve") { Description = "Approve a manual gate ahead of time (repeatable; gate ids as alu plan shows them; '*' approves every gate)." };
 

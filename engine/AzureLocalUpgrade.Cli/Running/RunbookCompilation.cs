@@ -28,7 +28,7 @@ public static class RunbookCompilation
             return null;
         }
 
-        var parameters = ParameterBinder.Bind(runbook, setArgs, paramsFile, bag);
+        var parameters = ParameterBinder.Bind(runbook, setArgs, paramsFile, bag, cluster);
         var graph = bag.HasErrors ? null : new StepGraphCompiler().Compile(runbook, parameters, cluster, bag);
         PhaseTimings.Mark("bind + compile");
         return graph;

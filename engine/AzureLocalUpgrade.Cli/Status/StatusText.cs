@@ -6,10 +6,10 @@ using AzureLocalUpgrade.Simulation;
 
 namespace AzureLocalUpgrade.Cli.Status;
 
-/// <summary><c>alu status</c> for people: aligned columns, no colour, so it also reads well in a log.</summary>
+/// <summary><c>alu status</c> for people: alu's tables (Output.Tables: ASCII borders off a terminal), no colour, so it also reads well in a log.</summary>
 public static class StatusText
 {
-    public static string Runs(IReadOnlyList<RunSummary> runs)
+    public static string Runs(IReadOnlyList<RunSummary> runs, bool terminal = false)
     {
         if (runs.Count == 0)
         {
@@ -17,10 +17,10 @@ public static class StatusText
         }
 
         var rows = runs.Select(r => new[] { r.RunId, r.Cluster, r.Runbook, r.State.ToString(), r.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", r.Detail ?? "" });
-        return Table(["RUN", "CLUSTER", "RUNBOOK", "STATE", "EXIT", "DETAIL"], rows);
+        return Table(["RUN", "CLUSTER", "RUNBOOK", "STATE", "EXIT", "DETAIL"], rows, terminal);
     }
 
-    public static string Run(RunDetail detail, SimulationSnapshot? simulation)
+    public static string Run(RunDetail detail, SimulationSnapshot? simulation, bool terminal = false)
     {
         var text = new StringBuilder();
         var run = detail.Summary;
@@ -34,8 +34,8 @@ public static class StatusText
             detail.Steps.Select(s => new[]
             {
                 s.StepId, s.Target ?? "", s.Status.ToString(), s.Attempts.ToString(CultureInfo.InvariantCulture),
-                s.Duration?.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) ?? "", Why(s),
-            })));
+                s.Duration is { } duration ? Engine.Text.DurationText.Of(duration) : "", Why(s),
+            }), terminal));
         foreach (var leftover in detail.Leftovers)
         {
             text.Append("left over: ").Append(leftover).Append('\n');
@@ -45,24 +45,14 @@ public static class StatusText
         {
             text.Append(CultureInfo.InvariantCulture, $"\nSimulated cluster {simulation.ClusterName} at {simulation.Now:u} (most nodes down at once: {simulation.MaxNodesDownAtOnce})\n");
             text.Append(Table(["NODE", "BUILD", "STATE", "DRAINS", "REBOOTS", "FEATURE UPDATES"],
-                simulation.Nodes.Select(n => new[] { n.Name, n.Build.ToString(), n.State.ToString(), Count(n.Drains), Count(n.Reboots), Count(n.FeatureUpdatesApplied) })));
+                simulation.Nodes.Select(n => new[] { n.Name, n.Build.ToString(), n.State.ToString(), Count(n.Drains), Count(n.Reboots), Count(n.FeatureUpdatesApplied) }), terminal));
         }
 
         return text.ToString();
     }
 
-    internal static string Table(string[] headers, IEnumerable<string[]> rows)
-    {
-        var all = rows.Prepend(headers).ToList();
-        var widths = headers.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
-        var text = new StringBuilder();
-        foreach (var row in all)
-        {
-            text.Append(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
-        }
-
-        return text.ToString();
-    }
+    internal static string Table(string[] headers, IEnumerable<string[]> rows, bool terminal = false) =>
+        Output.Tables.Render(terminal, headers, rows);
 
     // Only a step that did not simply succeed needs a reason beside it; one line, so the table stays a table.
     private static string Why(RunStepRow step) =>

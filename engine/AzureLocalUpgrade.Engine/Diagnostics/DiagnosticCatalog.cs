@@ -54,7 +54,7 @@ public static partial class DiagnosticCatalog
         Error(span, DiagnosticCodes.SchemaRequired, $"{location} is missing the required property '{property}'.");
 
     public static Diagnostic SchemaUnknownProperty(SourceSpan span, string location, string property, IEnumerable<string> allowed) =>
-        Error(span, DiagnosticCodes.SchemaUnknownProperty, $"'{property}' is not a known property of {location}.", AllowedHint(allowed));
+        Error(span, DiagnosticCodes.SchemaUnknownProperty, $"'{property}' is not a known property of {location}.", NullIfEmpty(Suggest(property, allowed) + AllowedHint(allowed)));
 
     public static Diagnostic SchemaWrongType(SourceSpan span, string location, string expected, string found) =>
         Error(span, DiagnosticCodes.SchemaWrongType, $"{location} must be {expected}, not {found}.", expected == "a string" ? "Quote the value to make it a string." : null);
@@ -89,19 +89,19 @@ public static partial class DiagnosticCatalog
         Error(span, DiagnosticCodes.DuplicateStepId, $"The step id '{id}' is already used by a sibling at line {first.Line.ToString(CultureInfo.InvariantCulture)}.", "Step ids must be unique among siblings; rename one of them.");
 
     public static Diagnostic UnknownNeeds(SourceSpan span, string stepId, string need, IEnumerable<string> available) =>
-        Error(span, DiagnosticCodes.UnknownNeeds, $"Step '{stepId}' needs '{need}', which is not a sibling step. Available: {Listed(available)}.", "'needs' names steps of the same list; to wait for a step elsewhere, wait for its enclosing group.");
+        Error(span, DiagnosticCodes.UnknownNeeds, $"Step '{stepId}' needs '{need}', which is not a sibling step. Available: {Listed(available)}.", Suggest(need, available) + "'needs' names steps of the same list; to wait for a step elsewhere, wait for its enclosing group.");
 
     public static Diagnostic DependencyCycle(SourceSpan span, IEnumerable<string> cycle) =>
         Error(span, DiagnosticCodes.DependencyCycle, $"Steps depend on each other in a cycle: {string.Join(" → ", cycle)}.", "A step without 'needs' follows the step before it; give 'needs: []' or an explicit list to break the cycle.");
 
     public static Diagnostic UnknownUseAlias(SourceSpan span, string alias, IEnumerable<string> available) =>
-        Error(span, DiagnosticCodes.UnknownUseAlias, $"'use: {alias}' does not name an import. Imported aliases: {Listed(available)}.", "Add '{ as: " + alias + ", fragment: path.yaml }' under imports.");
+        Error(span, DiagnosticCodes.UnknownUseAlias, $"'use: {alias}' does not name an import. Imported aliases: {Listed(available)}.", Suggest(alias, available) + "Add '{ as: " + alias + ", fragment: path.yaml }' under imports.");
 
     public static Diagnostic MissingFragmentInput(SourceSpan span, string alias, string input) =>
         Error(span, DiagnosticCodes.MissingFragmentInput, $"The fragment '{alias}' requires the input '{input}', which neither the step's 'with' nor the import's 'with' gives.", $"Add '{input}: value' under 'with'.");
 
     public static Diagnostic UnknownFragmentInput(SourceSpan span, string alias, string input, IEnumerable<string> declared) =>
-        Error(span, DiagnosticCodes.UnknownFragmentInput, $"The fragment '{alias}' has no input '{input}'. Declared inputs: {Listed(declared)}.");
+        Error(span, DiagnosticCodes.UnknownFragmentInput, $"The fragment '{alias}' has no input '{input}'. Declared inputs: {Listed(declared)}.", SuggestOnly(input, declared));
 
     public static Diagnostic FragmentInputWrongType(SourceSpan span, string alias, string input, string reason) =>
         Error(span, DiagnosticCodes.FragmentInputWrongType, $"The fragment '{alias}' input '{input}' is not valid: {reason}.", "Give a value of the input's declared type (see the fragment's 'inputs:'), or a template such as '{{ params.x }}'.");
@@ -168,7 +168,7 @@ public static partial class DiagnosticCatalog
         Error(span, DiagnosticCodes.ParameterValueMissing, $"The parameter '{name}' is required and has no value.", $"Pass --set {name}=VALUE or put '{name}' in the --params file.");
 
     public static Diagnostic UnknownParameter(SourceSpan span, string name, IEnumerable<string> declared) =>
-        Error(span, DiagnosticCodes.UnknownParameter, $"The runbook has no parameter '{name}'. Declared: {Listed(declared)}.");
+        Error(span, DiagnosticCodes.UnknownParameter, $"The runbook has no parameter '{name}'. Declared: {Listed(declared)}.", SuggestOnly(name, declared));
 
     public static Diagnostic MalformedSetArgument(SourceSpan span, string argument) =>
         Error(span, DiagnosticCodes.MalformedSetArgument, $"'--set {argument}' is not of the form name=value.");
@@ -205,6 +205,14 @@ public static partial class DiagnosticCatalog
         var sorted = names.Order(StringComparer.Ordinal).ToList();
         return sorted.Count == 0 ? "(none)" : string.Join(", ", sorted);
     }
+
+    // "Did you mean 'x'? " when an unknown key is one typo away from a known one (Levenshtein, as for cmdlet names).
+    private static string Suggest(string written, IEnumerable<string> known) =>
+        Validation.Catalog.Suggestions.Closest(written, known) is { } closest ? $"Did you mean '{closest}'? " : "";
+
+    private static string? SuggestOnly(string written, IEnumerable<string> known) => NullIfEmpty(Suggest(written, known));
+
+    private static string? NullIfEmpty(string text) => text.TrimEnd() is { Length: > 0 } trimmed ? trimmed : null;
 
     private static string? AllowedHint(IEnumerable<string> allowed)
     {

@@ -36,7 +36,8 @@ public static class RunInputDiagnostics
         new(RunInputCodes.WindowInvalid, Severity.Error, SourceSpan.None, $"--window '{text}': {error}", "Examples: --window \"Sat 22:00-Sun 06:00\" --time-zone Europe/Berlin, or --window 2026-11-28T22:00/2026-11-29T06:00");
 
     public static Diagnostic RunNotFound(string runId, string stateDirectory) =>
-        new(RunInputCodes.RunNotFound, Severity.Error, SourceSpan.None, $"There is no run {runId} under {stateDirectory}.", "List runs with: alu status --state-dir DIR");
+        new(RunInputCodes.RunNotFound, Severity.Error, SourceSpan.None, $"There is no run {runId} in the state folder {stateDirectory}.",
+            "The run may be in another state folder: alu reads --state-dir, else ALU_STATE_DIR, else the user state folder. Give the one alu run used; alu status --state-dir DIR lists a folder's runs.");
 
     public static Diagnostic RunbookNotApplicable(string inventory, string cluster, string runbook, string reason) =>
         Error(inventory, RunInputCodes.RunbookNotApplicable, $"{runbook} does not apply to {cluster}: {reason}", "alu select --cluster FILE lists the runbooks that apply, and why.");

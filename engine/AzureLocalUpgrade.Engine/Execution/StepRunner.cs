@@ -235,7 +235,7 @@ internal sealed class StepRunner
                 return new StepRunResult(StepStatus.Failed, 1, _reporter.Now - started,
                     $"gate {step.Id} rejected by {decision.By ?? "unknown"}" + (decision.Comment is null ? "" : $": {decision.Comment}"));
             default:
-                var waiting = $"waiting for approval of gate {step.Id}; approve with: alu resume {_context.RunId} --approve {step.Id}";
+                var waiting = $"waiting for approval of gate {step.Id}; approve with: alu resume {_context.RunId} --approve {ShellQuoting.ForAnyShell(step.Id)}";
                 _reporter.Write(
                     new JournalRecord { Type = JournalRecordTypes.GateWaiting, StepId = step.Id, Message = step.Instructions },
                     _reporter.Event(RunEventKind.GateWaiting, step.Id, message: waiting));
@@ -324,7 +324,18 @@ internal sealed class StepRunner
         ["ClusterName"] = _graph.Cluster.Name,
         ["Params"] = _graph.Parameters,
         ["Inputs"] = step.Inputs,
+        ["StopAfter"] = WindowRemaining(),
     };
+
+    /// <summary>
+    /// What is left of the window's current opening as the step starts ($StopAfter), so a CAU run can be bounded to the
+    /// window's end with Invoke-CauRun -StopAfter; null without a window (or outside an opening).
+    /// </summary>
+    private TimeSpan? WindowRemaining()
+    {
+        var now = _context.Clock.UtcNow;
+        return _context.Window?.CurrentOrNext(now) is { } opening && opening.Contains(now) ? opening.RemainingAt(now) : null;
+    }
 
     private string Describe(GraphStep step, ScriptResult result) => result.Outcome switch
     {

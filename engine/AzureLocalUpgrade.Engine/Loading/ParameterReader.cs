@@ -34,7 +34,7 @@ internal static class ParameterReader
             var declared = new ParameterDefinition(name, type.Value, body.String("description"), null, true, enumValues, pattern, YamlSpans.Of(source.FilePath, keyNode));
             var defaultValue = ReadDefault(source, declared, body, bag);
             var required = body.Bool("required") ?? !body.Has("default");
-            result.Add(declared with { Default = defaultValue, Required = required });
+            result.Add(declared with { Default = defaultValue, Required = required, InventoryFact = body.String("inventoryFact") });
         }
 
         return result;

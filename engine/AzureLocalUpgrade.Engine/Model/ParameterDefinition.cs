@@ -11,4 +11,5 @@ public sealed record ParameterDefinition(
     bool Required,
     IReadOnlyList<string> Enum,
     string? Pattern,
-    SourceSpan Span);
+    SourceSpan Span,
+    string? InventoryFact = null);

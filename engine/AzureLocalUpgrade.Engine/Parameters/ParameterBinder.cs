@@ -1,4 +1,5 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Engine.Loading;
 using AzureLocalUpgrade.Engine.Model;
 using AzureLocalUpgrade.Engine.Text;
@@ -16,7 +17,8 @@ public static class ParameterBinder
     /// <summary>The file name of diagnostics about <c>--set</c> arguments; the line is the argument's 1-based index.</summary>
     public const string CommandLineFile = "--set";
 
-    public static IReadOnlyDictionary<string, object?> Bind(Runbook runbook, IReadOnlyList<string> setArgs, string? paramsFile, DiagnosticBag bag)
+    /// <param name="cluster">The inventory, whose facts supply parameters declared with <c>inventoryFact</c> when nothing is given.</param>
+    public static IReadOnlyDictionary<string, object?> Bind(Runbook runbook, IReadOnlyList<string> setArgs, string? paramsFile, DiagnosticBag bag, ClusterInventory? cluster = null)
     {
         var declared = runbook.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var given = new Dictionary<string, (string Text, SourceSpan Span)>(StringComparer.Ordinal);
@@ -32,11 +34,18 @@ public static class ParameterBinder
         {
             values[definition.Name] = given.TryGetValue(definition.Name, out var value)
                 ? Convert(definition, value.Text, value.Span, bag)
-                : DefaultOf(definition, bag);
+                : FactOf(definition, cluster) ?? DefaultOf(definition, bag);
         }
 
         return values;
     }
+
+    /// <summary>Facts the inventory already states need no parameter: the inventory decides, a given value only overrides.</summary>
+    private static string? FactOf(ParameterDefinition definition, ClusterInventory? cluster) => definition.InventoryFact switch
+    {
+        "orchestratorOs" => cluster?.Facts.OrchestratorOs,
+        _ => null,
+    };
 
     private static object? DefaultOf(ParameterDefinition definition, DiagnosticBag bag)
     {

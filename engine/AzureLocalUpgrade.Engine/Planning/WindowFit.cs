@@ -1,99 +1,127 @@
-using System.Globalization;
-using System.Text;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Model;
 using AzureLocalUpgrade.Engine.Scheduling;
 
 namespace AzureLocalUpgrade.Engine.Planning;
 
-/// <summary>One disruptive node group placed on the calendar: when it would start and end, and in which opening.</summary>
-/// <param name="InFirstOpening">False when the group must wait for a later opening of the window.</param>
-public sealed record WindowFitRow(string GroupId, string? Node, DateTimeOffset Start, DateTimeOffset End, bool InFirstOpening, bool Fits);
+/// <summary>One piece of disruptive work placed on the calendar: when it would start and end, and in which opening.</summary>
+/// <param name="GroupId">The node group instance, disruptive group or disruptive step (<see cref="WindowUnit.Id"/>).</param>
+/// <param name="Opening">The opening it falls in; null when it never fits.</param>
+/// <param name="OpeningNumber">1 for the first opening at or after the plan's start, 2 for the next, ...; 0 when it never fits.</param>
+public sealed record WindowFitRow(string GroupId, string? Node, WindowUnitKind Kind, DateTimeOffset Start, DateTimeOffset End, WindowOpening? Opening, int OpeningNumber)
+{
+    public bool Fits => Opening is not null;
+
+    public bool InFirstOpening => OpeningNumber == 1;
+}
+
+/// <param name="End">When the last step would end, disruptive or not.</param>
+public sealed record WindowForecast(IReadOnlyList<WindowFitRow> Rows, DateTimeOffset End)
+{
+    /// <summary>How many distinct openings the disruptive work uses.</summary>
+    public int Openings => Rows.Where(r => r.Fits).Select(r => r.OpeningNumber).Distinct().Count();
+}
 
 /// <summary>
-/// <c>alu plan --window</c>: which node groups fit in the maintenance window. Walks the graph in order from the
-/// first opening at or after <c>start</c>, advancing by the estimates, and applies the executor's own rule
-/// (<see cref="MaintenanceWindow.Decide"/>): a disruptive group starts only if its estimate fits in what is left,
-/// otherwise it moves to the next opening long enough. An estimate is a forecast, so the table is one too; the
-/// run itself decides again with the real clock.
+/// <c>alu plan --window</c>: where every piece of disruptive work (<see cref="WindowUnits"/>: node groups, disruptive
+/// groups, CAU runs and other steps that take something down) falls on the calendar. Walks the graph in order from
+/// <c>start</c>, advancing by the estimates (a forEach group by rounds of its concurrency), and applies the executor's
+/// own rule (<see cref="MaintenanceWindow.Decide"/>): disruptive work starts only if its estimate fits in what is left
+/// of the opening, otherwise it moves to the next opening long enough. An estimate is a forecast, so the table is one
+/// too; the run itself decides again with the real clock.
 /// </summary>
 public static class WindowFit
 {
-    public static IReadOnlyList<WindowFitRow> Place(StepGraph graph, MaintenanceWindow window, DateTimeOffset start)
+    public static IReadOnlyList<WindowFitRow> Place(StepGraph graph, MaintenanceWindow window, DateTimeOffset start) =>
+        Forecast(graph, window, start).Rows;
+
+    /// <summary>The placed rows and when the whole run would end (the walk's clock after the last step).</summary>
+    public static WindowForecast Forecast(StepGraph graph, MaintenanceWindow window, DateTimeOffset start)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(window);
-        var first = window.CurrentOrNext(start);
-        var cursor = first is { } opening && opening.Start > start ? opening.Start : start;
+        var calendar = new Calendar(window, start);
         var placed = new HashSet<string>(StringComparer.Ordinal);
-        var rows = new List<WindowFitRow>();
         foreach (var step in graph.Steps.Where(s => s.SkippedReason is null))
         {
-            var parent = DisruptiveForEachOf(graph, step);
-            if (parent is null)
+            var unit = WindowUnits.UnitOf(graph, step);
+            var forEach = ForEachParentOf(graph, step);
+            if (forEach is not null)
             {
-                cursor += InsideDisruptiveGroup(graph, step) ? TimeSpan.Zero : step.Estimate;
+                if (placed.Add(forEach.Id))
+                {
+                    PlaceForEach(graph, forEach, calendar);
+                }
             }
-            else if (placed.Add(parent.Id))
+            else if (unit is null)
             {
-                cursor = PlaceInstances(graph, parent, window, first, cursor, rows);
+                calendar.Cursor += step.Estimate;
+            }
+            else if (placed.Add(unit.Id))
+            {
+                calendar.Place(unit);
             }
         }
 
-        return rows;
+        return new WindowForecast(calendar.Rows, calendar.Cursor);
     }
 
-    public static string RenderText(IReadOnlyList<WindowFitRow> rows, MaintenanceWindow window, DateTimeOffset start)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(window);
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"\nMaintenance window: {window.Description}, planned from {start:yyyy-MM-dd HH:mm zzz}\n");
-        if (rows.Count == 0)
-        {
-            text.Append("  No disruptive node group: the window does not constrain this runbook.\n");
-            return text.ToString();
-        }
-
-        var width = rows.Max(r => r.GroupId.Length);
-        foreach (var row in rows)
-        {
-            var when = $"{row.Start:yyyy-MM-dd HH:mm} -> {row.End:HH:mm}";
-            var verdict = !row.Fits ? "never fits: the estimate is longer than any opening" : row.InFirstOpening ? "fits" : "next opening";
-            text.Append(CultureInfo.InvariantCulture, $"  {row.GroupId.PadRight(width)}  {when}  {verdict}\n");
-        }
-
-        var inFirst = rows.Count(r => r.Fits && r.InFirstOpening);
-        text.Append(CultureInfo.InvariantCulture, $"{inFirst} of {rows.Count} node group(s) fit in the first opening; the run pauses (exit 3) before the others and `alu resume` continues in a later opening.\n");
-        return text.ToString();
-    }
-
-    private static DateTimeOffset PlaceInstances(StepGraph graph, GraphGroup parent, MaintenanceWindow window, WindowOpening? first, DateTimeOffset cursor, List<WindowFitRow> rows)
+    private static void PlaceForEach(StepGraph graph, GraphGroup parent, Calendar calendar)
     {
         var concurrency = parent.Strategy is { Mode: StrategyMode.Parallel } parallel ? parallel.MaxConcurrent ?? parent.InstanceIds.Count : parent.Strategy?.MaxConcurrent ?? 1;
-        foreach (var round in parent.InstanceIds.Chunk(Math.Max(1, concurrency)))
+        var instances = parent.InstanceIds.Select(graph.Group).Where(i => i.StepIds.Any(id => graph.TryGetStep(id, out var s) && s!.SkippedReason is null));
+        foreach (var round in instances.Chunk(Math.Max(1, concurrency)))
         {
-            var instances = round.Select(graph.Group).ToList();
-            var longest = instances.Max(i => i.Estimate);
-            var decision = window.Decide(cursor, longest);
-            var fits = decision.MayStart || decision.NextFitting is not null;
-            if (!decision.MayStart && decision.NextFitting is { } next)
+            var units = round.Select(i => i.StepIds.Select(id => graph.TryGetStep(id, out var s) ? s : null).OfType<GraphStep>()
+                .Where(s => s.SkippedReason is null).Select(s => WindowUnits.UnitOf(graph, s)).FirstOrDefault(u => u?.Kind == WindowUnitKind.NodeGroup)).ToList();
+            var longest = round.Max(i => i.Estimate);
+            if (units.All(u => u is null))
             {
-                cursor = next.Start;
+                calendar.Cursor += longest;
+                continue;
             }
 
-            var inFirst = fits && first is { } opening && opening.Contains(cursor);
-            rows.AddRange(instances.Select(i => new WindowFitRow(i.Id, i.Node, cursor, cursor + i.Estimate, inFirst, fits)));
-            cursor += longest;
+            calendar.PlaceRound(units.OfType<WindowUnit>().ToList(), longest);
         }
-
-        return cursor;
     }
 
-    private static GraphGroup? DisruptiveForEachOf(StepGraph graph, GraphStep step) =>
-        graph.AncestorsOf(step)
-            .Select(g => g.ForEachParentId is { } parentId ? graph.Group(parentId) : g)
-            .FirstOrDefault(g => g.IsForEachParent && g.Disruptive);
+    private static GraphGroup? ForEachParentOf(StepGraph graph, GraphStep step) =>
+        graph.AncestorsOf(step).Where(g => g.ForEachParentId is not null).Select(g => graph.Group(g.ForEachParentId!)).LastOrDefault();
 
-    private static bool InsideDisruptiveGroup(StepGraph graph, GraphStep step) => graph.AncestorsOf(step).Any(g => g.Disruptive);
+    /// <summary>The walk's clock and the openings it has used, numbered from the first at or after the start.</summary>
+    private sealed class Calendar(MaintenanceWindow window, DateTimeOffset start)
+    {
+        private readonly WindowOpening? _first = window.CurrentOrNext(start);
+
+        public DateTimeOffset Cursor { get; set; } = start;
+
+        public List<WindowFitRow> Rows { get; } = [];
+
+        public void Place(WindowUnit unit) => PlaceRound([unit], unit.Estimate);
+
+        public void PlaceRound(IReadOnlyList<WindowUnit> units, TimeSpan longest)
+        {
+            var decision = window.Decide(Cursor, longest);
+            var opening = decision.MayStart ? decision.Current : decision.NextFitting;
+            if (!decision.MayStart && decision.NextFitting is { } next)
+            {
+                Cursor = next.Start;
+            }
+
+            var number = opening is { } o ? Number(o) : 0;
+            Rows.AddRange(units.Select(u => new WindowFitRow(u.Id, u.Node, u.Kind, Cursor, Cursor + u.Estimate, opening, number)));
+            Cursor += longest;
+        }
+
+        private int Number(WindowOpening opening)
+        {
+            var number = 1;
+            for (var o = _first; o is { } current && current.Start < opening.Start; o = window.CurrentOrNext(current.End))
+            {
+                number++;
+            }
+
+            return number;
+        }
+    }
 }

@@ -67,9 +67,6 @@ public static class MarkdownReportWriter
 
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    internal static string Duration(TimeSpan span) => span.TotalHours >= 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h{span.Minutes:00}m{span.Seconds:00}s")
-        : span.TotalMinutes >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}m{span.Seconds:00}s")
-            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#}s");
+    // The one duration format of alu (DurationText), as in plans and status.
+    internal static string Duration(TimeSpan span) => Text.DurationText.Of(span);
 }

@@ -22,7 +22,5 @@ public sealed record WindowDecision(bool MayStart, WindowOpening? Current, Windo
         return new(false, current, next, why + when);
     }
 
-    public static string Format(TimeSpan span) => span.TotalHours >= 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h{span.Minutes:00}m")
-        : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}m");
+    public static string Format(TimeSpan span) => Text.DurationText.Of(span);
 }

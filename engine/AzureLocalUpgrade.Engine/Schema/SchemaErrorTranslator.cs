@@ -18,15 +18,15 @@ internal static class SchemaErrorTranslator
     {
         var span = PositionOf(error.Token, file);
         var schema = error.Schema?.ActualSchema;
-        var location = Describe(error.Path);
+        var location = StepLocation.Describe(Describe(error.Path), error.Token);
         var value = ValueText(error.Token);
         switch (error.Kind)
         {
             case ValidationErrorKind.PropertyRequired:
-                return DiagnosticCatalog.SchemaRequired(span, ParentOf(error.Path, error.Property), error.Property ?? "?");
+                return DiagnosticCatalog.SchemaRequired(span, StepLocation.Describe(ParentOf(error.Path, error.Property), error.Token), error.Property ?? "?");
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
                 var allowed = schema?.ActualProperties.Keys ?? (IEnumerable<string>)[];
-                return DiagnosticCatalog.SchemaUnknownProperty(span, ParentOf(error.Path, error.Property), error.Property ?? "?", allowed);
+                return DiagnosticCatalog.SchemaUnknownProperty(span, StepLocation.Describe(ParentOf(error.Path, error.Property), error.Token), error.Property ?? "?", allowed);
             case ValidationErrorKind.NotInEnumeration:
                 var values = schema?.Enumeration.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null") ?? [];
                 return DiagnosticCatalog.SchemaNotInEnum(span, location, value, values);

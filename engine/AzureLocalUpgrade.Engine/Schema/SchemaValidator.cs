@@ -8,7 +8,8 @@ namespace AzureLocalUpgrade.Engine.Schema;
 
 /// <summary>
 /// Validates a document (tokens built by <see cref="Loading.YamlToJsonConverter"/>) against a schema and reports
-/// every leaf error as a positioned diagnostic. Wrapper errors (array item, oneOf) are unwrapped to their causes.
+/// every leaf error as a positioned diagnostic. Wrapper errors (array item) are unwrapped to their causes; rules the
+/// reader states more precisely (<see cref="ReaderCoveredRules"/>) are left to the reader.
 /// </summary>
 public static class SchemaValidator
 {
@@ -67,6 +68,11 @@ public static class SchemaValidator
     {
         foreach (var error in errors)
         {
+            if (ReaderCoveredRules.Covers(error))
+            {
+                continue;
+            }
+
             if (error is ChildSchemaValidationError wrapper && wrapper.Errors.Count > 0)
             {
                 foreach (var leaf in Leaves(wrapper.Errors.SelectMany(e => e.Value)))

@@ -16,7 +16,7 @@ internal sealed record FleetExpansion(IReadOnlyList<FleetCluster> Clusters, IRea
 /// each match loaded by <see cref="InventoryLoader"/> (the bounded reader, cluster.v1.json, name rules), then the
 /// cluster's settings merged from the defaults, the label rules it matches (in order) and its own entry.
 /// </summary>
-internal sealed class FleetClusterExpander(string fleetPath, DiagnosticBag bag, LoadLimits limits, FleetSettings defaults, IReadOnlyList<FleetLabelRule> rules)
+internal sealed class FleetClusterExpander(string fleetPath, DiagnosticBag bag, LoadLimits limits, FleetSettings defaults, IReadOnlyList<FleetLabelRule> rules, int maxClusters)
 {
     public const string FleetFileKey = "fleet";
 
@@ -39,7 +39,7 @@ internal sealed class FleetClusterExpander(string fleetPath, DiagnosticBag bag, 
             }
 
             var own = settingsReader.Read(entry);
-            var files = Files(inventoryNode.Value ?? "", entrySpan, MaxClusters - clusters.Count);
+            var files = Files(inventoryNode.Value ?? "", entrySpan, maxClusters - clusters.Count);
             if (files is null)
             {
                 return null; // too many clusters: nothing more is read
@@ -68,8 +68,6 @@ internal sealed class FleetClusterExpander(string fleetPath, DiagnosticBag bag, 
 
         return new FleetExpansion(clusters, hashes);
     }
-
-    private const int MaxClusters = FleetLoader.MaxClusters;
 
     private IReadOnlyList<string>? Files(string pattern, SourceSpan at, int room)
     {
@@ -108,7 +106,7 @@ internal sealed class FleetClusterExpander(string fleetPath, DiagnosticBag bag, 
 
     private IReadOnlyList<string>? TooMany(SourceSpan at)
     {
-        bag.Add(FleetDiagnostics.TooManyClusters(at, MaxClusters));
+        bag.Add(FleetDiagnostics.TooManyClusters(at, maxClusters));
         return null;
     }
 

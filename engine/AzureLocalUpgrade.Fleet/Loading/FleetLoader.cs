@@ -19,15 +19,15 @@ internal static class FleetLoader
 
     public static FleetDefinition? Load(string path, DiagnosticBag bag) => Load(path, bag, LoadLimits.Default);
 
-    public static FleetDefinition? Load(string path, DiagnosticBag bag, LoadLimits limits)
+    public static FleetDefinition? Load(string path, DiagnosticBag bag, LoadLimits limits, int maxClusters = MaxClusters)
     {
         var local = new DiagnosticBag();
-        var fleet = Read(Path.GetFullPath(path), local, limits);
+        var fleet = Read(Path.GetFullPath(path), local, limits, maxClusters);
         bag.AddRange(local.Items);
         return local.HasErrors ? null : fleet;
     }
 
-    private static FleetDefinition? Read(string fullPath, DiagnosticBag bag, LoadLimits limits)
+    private static FleetDefinition? Read(string fullPath, DiagnosticBag bag, LoadLimits limits, int maxClusters)
     {
         var source = YamlSourceLoader.Load(fullPath, bag, limits);
         if (source is null)
@@ -61,7 +61,7 @@ internal static class FleetLoader
             .Select(r => new FleetLabelRule(new LabelSelector(FleetSettingsReader.Labels(r.Map("match"))), settings.Read(r)))
             .ToList();
         var stages = new FleetStageReader(fullPath, bag).Read(document.List("stages").Select(YamlMap.From).OfType<YamlMap>());
-        var expansion = new FleetClusterExpander(fullPath, bag, limits, defaults, rules).Expand(document.List("clusters").Select(YamlMap.From).OfType<YamlMap>());
+        var expansion = new FleetClusterExpander(fullPath, bag, limits, defaults, rules, maxClusters).Expand(document.List("clusters").Select(YamlMap.From).OfType<YamlMap>());
         if (expansion is null)
         {
             return null;

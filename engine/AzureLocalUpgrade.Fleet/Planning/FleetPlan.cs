@@ -52,7 +52,7 @@ internal sealed record FleetPlanStage(
 /// <param name="ChosenBy">"named" (the fleet file names it) or "select" (the best match of alu select).</param>
 /// <param name="Estimate">The single-cluster plan's critical path.</param>
 /// <param name="Notes">Warnings and notes of the selector's guards for the chosen runbook (code: message).</param>
-/// <param name="PlanHash">The single-cluster plan's content hash, as <c>alu plan --out</c> would report it.</param>
+/// <param name="InputsHash">Hash of everything the cluster's single-cluster plan is a function of (its runbook, fragment and inventory files and bound parameters).</param>
 internal sealed record PlannedCluster(
     string Name,
     string Site,
@@ -70,7 +70,7 @@ internal sealed record PlannedCluster(
     IReadOnlyDictionary<string, string> Parameters,
     TimeSpan Estimate,
     int Steps,
-    string PlanHash,
+    string InputsHash,
     string TimeZone,
     IReadOnlyList<string> Windows,
     ExpectedWindow Window,

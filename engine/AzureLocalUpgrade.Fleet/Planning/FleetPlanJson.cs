@@ -105,7 +105,7 @@ internal static class FleetPlanJson
         ["parameters"] = Map(cluster.Parameters),
         ["estimate"] = Duration(cluster.Estimate),
         ["steps"] = cluster.Steps,
-        ["planHash"] = cluster.PlanHash,
+        ["inputsHash"] = cluster.InputsHash,
         ["timeZone"] = cluster.TimeZone,
         ["windows"] = new JsonArray([.. cluster.Windows.Select(w => (JsonNode?)JsonValue.Create(w))]),
         ["expected"] = new JsonObject

@@ -20,7 +20,7 @@ internal sealed class FleetPlanner(string runbooksFolder, ScriptParseCache? pars
         var folder = Path.GetDirectoryName(fleet.SourcePath)!;
         var library = new RunbookLibrary(runbooksFolder, parseCache);
         var chooser = new RunbookChoiceResolver(library, folder);
-        var compiler = new ClusterPlanCompiler(library, folder);
+        var compiler = new ClusterPlanCompiler(library);
         var local = new DiagnosticBag();
         var refused = new List<RefusedCluster>();
         var accepted = new Dictionary<FleetStage, List<(FleetCluster Cluster, ChosenRunbook Runbook, ClusterPlanResult Result)>>(ReferenceEqualityComparer.Instance);
@@ -117,26 +117,23 @@ internal sealed class FleetPlanner(string runbooksFolder, ScriptParseCache? pars
             1 => windows[0],
             _ => new AnyOfWindows(windows),
         };
-        return new ClusterPlacement(result.Graph, result.Plan.Estimates.CriticalPath, window, zone);
+        return new ClusterPlacement(result.Graph, result.Estimate, window, zone);
     }
 
     private static PlannedCluster Planned(FleetCluster cluster, FleetStage stage, ChosenRunbook chosen, ClusterPlanResult result, ClusterPlacement placement, Placement slot)
     {
-        var plan = result.Plan;
+        var graph = result.Graph;
         return new PlannedCluster(
             cluster.Name, cluster.Site, cluster.Inventory!.Nodes.Count, cluster.InventoryPath, cluster.Labels, stage.Name,
-            chosen.Id, plan.Runbook.Name, plan.Runbook.Version, plan.Runbook.Method ?? "custom", result.Graph.Upgrade?.From ?? "", result.Graph.Upgrade?.To ?? "",
-            chosen.ChosenBy, Redacted(cluster.Parameters, plan), plan.Estimates.CriticalPath, plan.Steps.Count, result.PlanHash, cluster.TimeZone, cluster.Windows,
+            chosen.Id, graph.RunbookName, graph.RunbookVersion, graph.Method ?? "custom", graph.Upgrade?.From ?? "", graph.Upgrade?.To ?? "",
+            chosen.ChosenBy, Redacted(cluster.Parameters, result.SecretParameters), result.Estimate, graph.Steps.Count, result.InputsHash, cluster.TimeZone, cluster.Windows,
             new ExpectedWindow(slot.Start, slot.End, placement.Local(slot.Start), placement.Local(slot.End), slot.Opening?.Start, slot.Opening?.End, slot.Openings),
             [.. chosen.Findings.Where(f => f.Kind != Engine.Selection.FindingKind.Refusal).Select(f => $"{f.Code}: {f.Message}")]);
     }
 
     // A secret parameter never appears in a plan, even when the fleet file holds it (the single-cluster plan masks it too).
-    private static IReadOnlyDictionary<string, string> Redacted(IReadOnlyDictionary<string, string> parameters, Engine.Planning.Plan plan)
-    {
-        var secrets = plan.SecretParameterNames.ToHashSet(StringComparer.Ordinal);
-        return parameters.ToDictionary(p => p.Key, p => secrets.Contains(p.Key) ? Engine.Graph.SecretValue.Mask : p.Value, StringComparer.Ordinal);
-    }
+    private static IReadOnlyDictionary<string, string> Redacted(IReadOnlyDictionary<string, string> parameters, IReadOnlySet<string> secrets) =>
+        parameters.ToDictionary(p => p.Key, p => secrets.Contains(p.Key) ? Engine.Graph.SecretValue.Mask : p.Value, StringComparer.Ordinal);
 
     private static RefusedCluster Refused(FleetCluster cluster, FleetStage stage, IReadOnlyList<RefusalReason> reasons) =>
         new(cluster.Name, cluster.Site, cluster.Inventory?.Nodes.Count ?? 0, cluster.InventoryPath, stage.Name, reasons);

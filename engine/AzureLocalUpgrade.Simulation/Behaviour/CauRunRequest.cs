@@ -14,7 +14,8 @@ internal sealed record CauRunRequest(
     IReadOnlyList<string>? NodeOrder,
     bool RequireAllNodesOnline,
     int RebootTimeoutMinutes,
-    string FailbackMode)
+    string FailbackMode,
+    TimeSpan? StopAfter = null)
 {
     public const string RollingUpgradePlugin = "Microsoft.RollingUpgradePlugin";
     public const string WindowsUpdatePlugin = "Microsoft.WindowsUpdatePlugin";

@@ -25,6 +25,7 @@ internal sealed class CauRunner
     public CauRunRecord Run()
     {
         var (run, order, maxFailed) = _cluster.Mutate(Start);
+        var deadline = run.StartTime + _request.StopAfter;
         var failed = 0;
         CauSummaryStatus? stoppedWith = null;
         foreach (var node in order)
@@ -33,6 +34,15 @@ internal sealed class CauRunner
             {
                 stoppedWith = CauSummaryStatus.Canceled;
                 _log("The Updating Run was canceled.");
+                break;
+            }
+
+            // -StopAfter cancels a run that has not completed in time. The simulator acts on it between nodes, as on a
+            // Stop-CauRun: a node already in maintenance finishes its cycle, no further node starts.
+            if (deadline is { } end && _cluster.Read(s => s.Now) >= end)
+            {
+                stoppedWith = CauSummaryStatus.Canceled;
+                _log($"The Updating Run was canceled: it had not completed within StopAfter ({_request.StopAfter}).");
                 break;
             }
 

@@ -28,7 +28,7 @@ internal static class StateFactory
             OrchestratorOs = facts.OrchestratorOs,
             Cau = new CauState { RoleInstalled = facts.CauRoleInstalled },
             Azure = new AzureState { Registered = facts.Registered, Identity = facts.Identity, SolutionDeployed = facts.SolutionDeployed },
-            AksArc = new AksArcState { Installed = facts.AksArc.Installed, ModuleInstalled = facts.AksArc.Installed, Preview = facts.AksArc.Preview },
+            AksArc = AksArcState.Of(facts.AksArc.Installed, facts.AksArc.Preview),
         };
 
         for (var i = 0; i < inventory.Nodes.Count; i++)
@@ -114,7 +114,15 @@ internal static class StateFactory
     private static IEnumerable<ClusterGroupState> CreateGroups(ClusterInventory inventory, SimulationState state, int lowestMajor)
     {
         var first = state.Nodes.Find(n => n.InCluster)?.Name ?? state.Nodes.FirstOrDefault()?.Name;
-        yield return CoreGroup("Cluster Group", "Cluster", first, ("Cluster Name", "Network Name"), ("Cluster IP Address", "IP Address"));
+        var core = CoreGroup("Cluster Group", "Cluster", first, ("Cluster Name", "Network Name"), ("Cluster IP Address", "IP Address"));
+        if (!state.ActiveFaults(FaultKind.NoWitness).Any())
+        {
+            // A cloud witness, as Azure Local recommends for clusters of two to four nodes (azure-local/manage/witness.md);
+            // its resource lives in the core Cluster Group, where Set-ClusterQuorum -CloudWitness creates it.
+            core.Resources.Add(new ClusterResourceState { Name = QuorumWitness.CloudWitnessName, ResourceType = QuorumWitness.CloudWitnessType });
+        }
+
+        yield return core;
         yield return CoreGroup("Available Storage", "AvailableStorage", first);
         var cloud = inventory.Facts.CloudManagementGroup.ToUpperInvariant();
         if (cloud != "ABSENT")
@@ -182,7 +190,7 @@ internal static class StateFactory
                     state.Azure.SolutionDeployed = true;
                     break;
                 case FaultKind.AksArcPresent:
-                    state.AksArc = new AksArcState { Installed = true, ModuleInstalled = true, Preview = fault.Preview };
+                    state.AksArc = AksArcState.Of(installed: true, fault.Preview);
                     break;
                 case FaultKind.StretchCluster:
                     state.Stretch = true;

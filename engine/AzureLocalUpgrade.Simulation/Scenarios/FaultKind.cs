@@ -32,4 +32,13 @@ public enum FaultKind
 
     /// <summary>Cluster validation (Test-Cluster) reports the test named by title (default Validate Network Communication) as Failed.</summary>
     ValidationFails,
+
+    /// <summary>Start state: the cluster has no witness (no Cloud Witness resource in the Cluster Group), so Get-ClusterQuorum names no quorum resource.</summary>
+    NoWitness,
+
+    /// <summary>
+    /// Start state: Network ATC manages the hosts with one intent (management, compute and storage). A node whose OS was
+    /// upgraded then reports that intent Failed with PhysicalAdapterNotFound, the known issue of upgrade-to-24h2-powershell.md.
+    /// </summary>
+    NetworkAtcAdapterNotFound,
 }

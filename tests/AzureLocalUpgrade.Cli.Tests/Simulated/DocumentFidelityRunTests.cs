@@ -61,7 +61,8 @@ public sealed class DocumentFidelityRunTests
 
         var run = await CliRun.Of(ShippedRunbook.RepoRoot,
             ["run", CauRunbook, "--cluster", FourNode22H2, "--state-dir", state.Path,
-             "--set", ShippedRunbook.OrchestratorOs, "--set", "wuConnected=false", "--set", Iso2503]);
+             "--set", ShippedRunbook.OrchestratorOs, "--set", "wuConnected=false", "--set", Iso2503,
+             "--approve", "stage-media/iso-release"]);
 
         run.ExitCode.Should().Be(3, run.Error + run.Out);
         (run.Error + run.Out).Should().Contain("approve-functional-level");

@@ -33,9 +33,14 @@ internal sealed class TestGraph
         return this;
     }
 
+    /// <param name="script">The step's PowerShell text (default: a comment naming the step).</param>
     public TestGraph PowerShell(string id, string[]? needs = null, RetryPolicy? retry = null, TimeSpan? timeout = null,
-        bool idempotent = false, string? skipIf = null, string[]? tags = null, GraphStep[]? onFailure = null) =>
-        Add(Step(id, StepKind.PowerShell, StepTarget.Orchestrator, retry: retry, timeout: timeout, idempotent: idempotent, skipIf: skipIf, tags: tags, onFailure: onFailure), needs);
+        bool idempotent = false, string? skipIf = null, string[]? tags = null, GraphStep[]? onFailure = null, string? script = null, TimeSpan? estimate = null)
+    {
+        var step = Step(id, StepKind.PowerShell, StepTarget.Orchestrator, retry: retry, timeout: timeout, idempotent: idempotent, skipIf: skipIf, tags: tags, onFailure: onFailure);
+        step = step with { Script = script is null ? step.Script : EmbeddedText.Synthetic(script), Estimate = estimate ?? step.Estimate };
+        return Add(step, needs);
+    }
 
     public TestGraph Check(string id, Severity severity = Severity.Error, string? message = null, string[]? needs = null) =>
         Add(Step(id, StepKind.Check, StepTarget.Orchestrator, severity: severity, message: message), needs);

@@ -69,6 +69,63 @@ public sealed class WindowTests
         fixture.Journal.Should().NotContain(r => r.Type == JournalRecordTypes.WindowCheck);
     }
 
+    [Theory]
+    [InlineData("Invoke-CauRun -ClusterName $ClusterName -CauPluginName Microsoft.RollingUpgradePlugin -Force", new string[0])]
+    [InlineData("# rolls the update", new[] { "reboots-node" })]
+    [InlineData("# stops the cluster", new[] { "stops-cluster" })]
+    public async Task A_disruptive_step_resumed_near_the_end_of_the_window_is_not_started(string script, string[] tags)
+    {
+        var graph = new TestGraph(nodes: 2).PowerShell("prepare").PowerShell("cau-run", script: script, tags: tags, estimate: TimeSpan.FromHours(4));
+        using var fixture = new ExecutionFixture(graph);
+        fixture.Clock.Advance(TimeSpan.FromHours(1)); // 03:15: 2h45m left of Mon 02:00-06:00, the step needs 4h
+
+        var result = await fixture.RunAsync(graph.Build(), c => c with { Window = Window("Mon 02:00-Mon 06:00") });
+
+        result.PauseReason.Should().Be(PauseReason.Window);
+        fixture.Host.Calls.Select(c => c.StepId).Should().Contain("prepare").And.NotContain("cau-run");
+        fixture.Journal.Should().Contain(r => r.Type == JournalRecordTypes.WindowCheck && r.StepId == "cau-run" && r.Outcome == "deferred");
+    }
+
+    [Fact]
+    public async Task The_deferred_step_starts_in_the_next_opening_bounded_by_its_end()
+    {
+        var graph = new TestGraph(nodes: 2).PowerShell("cau-run", tags: ["cau-run"], estimate: TimeSpan.FromHours(2));
+        using var fixture = new ExecutionFixture(graph);
+        var window = Window("Mon 02:00-Mon 06:00");
+        fixture.Clock.Advance(TimeSpan.FromHours(3)); // 05:15
+        await fixture.RunAsync(graph.Build(), c => c with { Window = window });
+
+        fixture.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromHours(3)); // next Monday 02:15
+        var resumed = await fixture.RunAsync(graph.Build(), c => c with { Window = window }, resume: RunJournalReader.ReadResumeState(fixture.JournalPath));
+
+        resumed.Outcome.Should().Be(RunOutcome.Succeeded);
+        fixture.Host.Calls.Single(c => c.StepId == "cau-run" && !c.IsGuard).Parameters["StopAfter"].Should().Be(TimeSpan.FromMinutes(225));
+    }
+
+    [Fact]
+    public async Task A_step_that_takes_nothing_down_is_not_held_by_the_window()
+    {
+        var graph = new TestGraph(nodes: 2).PowerShell("report", script: "Get-CauReport -ClusterName $ClusterName -Last", estimate: TimeSpan.FromHours(4));
+        using var fixture = new ExecutionFixture(graph);
+        fixture.Clock.Advance(TimeSpan.FromHours(3));
+
+        var result = await fixture.RunAsync(graph.Build(), c => c with { Window = Window("Mon 02:00-Mon 06:00") });
+
+        result.Outcome.Should().Be(RunOutcome.Succeeded);
+        fixture.Host.Calls.Single(c => c.StepId == "report").Parameters["StopAfter"].Should().Be(TimeSpan.FromMinutes(45));
+    }
+
+    [Fact]
+    public async Task Without_a_window_StopAfter_is_null()
+    {
+        var graph = new TestGraph(nodes: 2).PowerShell("cau-run", tags: ["cau-run"], estimate: TimeSpan.FromHours(4));
+        using var fixture = new ExecutionFixture(graph);
+
+        await fixture.RunAsync(graph.Build());
+
+        fixture.Host.Calls.Single(c => c.StepId == "cau-run").Parameters.Should().ContainKey("StopAfter").WhoseValue.Should().BeNull();
+    }
+
     private static TestGraph RollingUpdate(TimeSpan perNode) =>
         new TestGraph(nodes: 2).ForEach("upd", new Strategy(StrategyMode.Rolling, null, 0), disruptive: true, DrainAndUpdate, instanceEstimate: perNode);
 

@@ -97,6 +97,7 @@ public sealed partial class DiagnosticCatalogCoverageTests
     [GeneratedRegex(@"^ALU[1-6]\d{3}$")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex(@"^## (ALU\d{4}):", RegexOptions.Multiline)]
+    // The engine's ranges only: ALU7xxx belong to the fleet project, whose own tests check its entries.
+    [GeneratedRegex(@"^## (ALU[1-6]\d{3}):", RegexOptions.Multiline)]
     private static partial Regex DocEntry();
 }

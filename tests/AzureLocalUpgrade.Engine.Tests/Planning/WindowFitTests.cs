@@ -41,7 +41,40 @@ public sealed class WindowFitTests
         var window = Window("Mon 02:00-Mon 06:00");
         var rows = WindowFit.Place(Rolling(nodes: 3, perNode: TimeSpan.FromHours(1.5)), window, MondayMorning);
 
-        WindowFit.RenderText(rows, window, MondayMorning).Should().Contain("2 of 3 node group(s) fit in the first opening");
+        WindowFitText.Render(rows, window, MondayMorning).Should().Contain("3 of 3 piece(s) of disruptive work fit, in 2 opening(s)");
+    }
+
+    [Fact]
+    public void Each_opening_is_shown_with_its_dates()
+    {
+        var window = Window("Mon 02:00-Mon 06:00");
+        var rows = WindowFit.Place(Rolling(nodes: 3, perNode: TimeSpan.FromHours(1.5)), window, MondayMorning);
+
+        var text = WindowFitText.Render(rows, window, MondayMorning);
+
+        text.Should().Contain("Opening 1: Mon 2026-11-23 02:00 UTC -> Mon 2026-11-23 06:00 UTC")
+            .And.Contain("Opening 2: Mon 2026-11-30 02:00 UTC -> Mon 2026-11-30 06:00 UTC")
+            .And.NotContain("next opening");
+    }
+
+    [Fact]
+    public void A_cau_run_outside_node_groups_is_placed_in_the_opening_it_fits()
+    {
+        var graph = new TestGraph(nodes: 2).ForEach("upd", new Strategy(StrategyMode.Rolling, null, 0), disruptive: true, [new("drain")], instanceEstimate: TimeSpan.FromHours(1))
+            .PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force", estimate: TimeSpan.FromHours(3)).Build();
+
+        var rows = WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        rows.Select(r => (r.GroupId, r.Kind, r.OpeningNumber)).Should().Equal(
+            ("upd[hci01-n1]", WindowUnitKind.NodeGroup, 1), ("upd[hci01-n2]", WindowUnitKind.NodeGroup, 1), ("cau-run", WindowUnitKind.Step, 2));
+    }
+
+    [Fact]
+    public void Recovering_a_failed_cau_run_is_not_disruptive()
+    {
+        var graph = new TestGraph(nodes: 2).PowerShell("recover", script: "Invoke-CauRun -ClusterName $ClusterName -ForceRecovery -Force").Build();
+
+        WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning).Should().BeEmpty();
     }
 
     private static Graph.StepGraph Rolling(int nodes, TimeSpan perNode) =>

@@ -23,7 +23,7 @@ public sealed class RunReportWritersTests
             new StepReport("rolling-update[n2]/feature-update", "node n2", "Failed", TimeSpan.FromSeconds(42), 3, "setup exit code 1")));
 
         md.Should().StartWith("# Run 20261128-220000-hci01-a1b2: Failed");
-        md.Should().Contain("| `rolling-update[n1]/drain` | node n1 | Succeeded | 5m00s | 1 |  |");
+        md.Should().Contain("| `rolling-update[n1]/drain` | node n1 | Succeeded | 5m | 1 |  |");
         md.Should().Contain("| `rolling-update[n2]/feature-update` | node n2 | Failed | 42s | 3 | setup exit code 1 |");
         md.Should().Contain("`secure-boot` approved by jane.doe at 2026-11-28 22:05:00 UTC");
         md.Should().Contain("- check vms-running: 2 VMs still running");

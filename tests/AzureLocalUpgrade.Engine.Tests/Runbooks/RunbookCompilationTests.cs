@@ -74,13 +74,29 @@ public class RunbookCompilationTests
             .Should().BeLessThan(order.IndexOf("registry-keys/restart[hci02-n1]/restart/restart"));
     }
 
+    [Fact]
+    public void The_orchestrator_os_comes_from_the_inventory_without_a_set()
+    {
+        var graph = Compile("22h2-to-23h2/cau.yaml", "four-node-22h2.yaml", []);
+
+        graph.Parameters["orchestratorOs"].Should().Be("Windows Server 2022");
+    }
+
+    [Fact]
+    public void A_set_orchestrator_os_overrides_the_inventory()
+    {
+        var graph = Compile("22h2-to-23h2/cau.yaml", "four-node-22h2.yaml", ["orchestratorOs=Windows Server 2019"]);
+
+        graph.Parameters["orchestratorOs"].Should().Be("Windows Server 2019");
+    }
+
     internal static StepGraph Compile(string file, string sample, IReadOnlyList<string> set)
     {
         var result = RunbookValidation.LoadAndValidate(Path.Combine(RepositoryPaths.Runbooks, file));
         result.Diagnostics.Should().BeEmpty();
         var bag = new DiagnosticBag();
-        var parameters = ParameterBinder.Bind(result.Runbook!, set, null, bag);
         var cluster = InventoryLoader.Load(RepositoryPaths.Sample(sample), bag);
+        var parameters = ParameterBinder.Bind(result.Runbook!, set, null, bag, cluster);
         bag.Items.Should().BeEmpty();
 
         var graph = new StepGraphCompiler().Compile(result.Runbook!, parameters, cluster!, bag);

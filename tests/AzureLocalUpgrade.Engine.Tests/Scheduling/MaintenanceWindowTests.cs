@@ -58,7 +58,7 @@ public sealed class MaintenanceWindowTests
 
         decision.MayStart.Should().BeFalse();
         decision.NextFitting!.Value.Start.Should().Be(new DateTimeOffset(2026, 12, 5, 22, 0, 0, TimeSpan.Zero));
-        decision.Reason.Should().Contain("needs 1h00m but only 30m is left");
+        decision.Reason.Should().Contain("needs 1h but only 30m is left");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Loading;
+using AzureLocalUpgrade.Fleet.Loading;
 using AzureLocalUpgrade.Fleet.Tests.Support;
 
 namespace AzureLocalUpgrade.Fleet.Tests.Loading;
@@ -148,6 +150,17 @@ public sealed class FleetLoaderDiagnosticsTests : IDisposable
 
         fleet.Should().BeNull();
         bag.Items.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == "ALU1102" && d.Span.File.EndsWith("chi-a2.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MoreClustersThanTheLimit_ShouldStopBeforeReadingThemWithALU7013()
+    {
+        var bag = new DiagnosticBag();
+
+        var fleet = FleetLoader.Load(_workspace.WriteFleet(FleetWorkspace.BaseFleet), bag, LoadLimits.Default, maxClusters: 3);
+
+        fleet.Should().BeNull();
+        Lines(bag).Should().Equal("fleet.yaml:11:16: error ALU7013: The fleet holds more than 3 clusters; alu refuses to load it.");
     }
 
     private string[] Lines(DiagnosticBag bag) =>

@@ -115,3 +115,10 @@ public sealed class SqliteFleetStoreTests : FleetStoreContract, IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 }
+
+[Collection(Postgres.PostgresCollection.Name)]
+public sealed class PostgresFleetStoreTests(Postgres.PostgresServer server) : FleetStoreContract
+{
+    private protected override Task<FleetDatabase> NewDatabaseAsync() =>
+        Task.FromResult(FleetDatabase.Postgres(server.CreateDatabase("store")));
+}

@@ -28,6 +28,31 @@ public sealed class CauRunTests : IDisposable
     }
 
     [Fact]
+    public void RunWithStopAfter_ShouldBeCanceledOnceTheTimeHasPassed_LeavingTheRemainingNodesAlone()
+    {
+        PrepareRemoting();
+
+        // One node's cycle (drain, install, restart, storage repair) takes well over 30 minutes of virtual time.
+        var report = _sim.RunOn(null, WuRun + " -StopAfter 00:30:00").Single();
+
+        ((string)report.Properties["Status"].Value).Should().Be("Canceled");
+        var snapshot = _sim.Cluster.Snapshot();
+        snapshot.Nodes.Count(n => n.Build.ToString() == "25398.1611").Should().Be(1);
+        snapshot.Nodes.Should().OnlyContain(n => n.State == ClusterNodeState.Up);
+        snapshot.CauRunState.Should().Be(CauRunState.RunNotInProgress);
+    }
+
+    [Fact]
+    public void RunWithAStopAfterLongEnough_ShouldUpdateEveryNode()
+    {
+        PrepareRemoting();
+
+        var report = _sim.RunOn(null, WuRun + " -StopAfter 1.00:00:00").Single();
+
+        ((string)report.Properties["Status"].Value).Should().Be("Succeeded");
+    }
+
+    [Fact]
     public void WindowsUpdatePluginRun_AfterTheFeatureUpdate_ShouldInstallTheLatest23H2CumulativeUpdate()
     {
         PrepareRemoting();

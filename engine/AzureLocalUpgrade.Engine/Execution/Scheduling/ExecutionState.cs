@@ -64,6 +64,12 @@ internal sealed class ExecutionState
 
     public string? WindowGroup { get; set; }
 
+    /// <summary>The disruptive group or step (outside node groups) each step belongs to, for the window's admission.</summary>
+    public Dictionary<string, WindowUnit> WindowUnitOfStep { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Units the window admitted in this session: their later steps start without asking again.</summary>
+    public HashSet<string> AdmittedUnits { get; } = new(StringComparer.Ordinal);
+
     public List<(string Message, bool Precondition)> Failures { get; } = [];
 
     /// <summary>Steps, health gates and compensations in flight; each hands back the action that records its end.</summary>
@@ -145,6 +151,11 @@ internal sealed class ExecutionState
 
     private void BuildState()
     {
+        foreach (var unit in WindowUnits.Of(Graph).Where(u => u.Kind != WindowUnitKind.NodeGroup))
+        {
+            unit.StepIds.ToList().ForEach(id => WindowUnitOfStep[id] = unit);
+        }
+
         foreach (var group in Graph.Groups.Where(g => g.IsForEachParent))
         {
             var forEach = new ForEachState(group);

@@ -1,13 +1,15 @@
 using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Health;
 using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Scheduling;
 
 namespace AzureLocalUpgrade.Engine.Execution.Scheduling;
 
 /// <summary>
 /// Decides when a forEach node instance may begin: in inventory order, within the strategy's concurrency and the
 /// failure budget, and for a disruptive group only inside the maintenance window and after the cluster health
-/// gate passes. (Approval gates are manual steps; the scheduler parks them.)
+/// gate passes; and a disruptive group or step outside node groups (a CAU run, the offline update) only when its
+/// estimate fits in the window (<see cref="WindowUnits"/>). (Approval gates are manual steps; the scheduler parks them.)
 /// </summary>
 internal sealed class Gatekeeper(ExecutionState state, FailureBudget budget, ClusterHealthProbe probe)
 {
@@ -46,7 +48,7 @@ internal sealed class Gatekeeper(ExecutionState state, FailureBudget budget, Clu
 
         if (instance.Group.Disruptive || forEach.Group.Disruptive)
         {
-            if (!FitsInWindow(instance))
+            if (!FitsInWindow(instance.Group.Id, instance.Group.Estimate, $"node {instance.Node}"))
             {
                 return false;
             }
@@ -62,16 +64,38 @@ internal sealed class Gatekeeper(ExecutionState state, FailureBudget budget, Clu
         return true;
     }
 
-    /// <summary>A disruptive instance starts only when its estimate fits in the window; otherwise the run pauses.</summary>
-    private bool FitsInWindow(InstanceState instance)
+    /// <summary>
+    /// True unless the step opens a disruptive group or is a disruptive step (outside node groups) that does not fit
+    /// in what is left of the window. A unit is admitted once: a group already under way (its first step ran, in this
+    /// session or before a resume) goes on to its end.
+    /// </summary>
+    public bool MayStartDisruptive(StepState step)
+    {
+        if (!state.WindowUnitOfStep.TryGetValue(step.Step.Id, out var unit) || state.AdmittedUnits.Contains(unit.Id))
+        {
+            return true;
+        }
+
+        var underWay = unit.StepIds.Any(id => state.StepsById.TryGetValue(id, out var s) && s.Status != StepStatus.Pending);
+        if (!underWay && (state.Pausing || !FitsInWindow(unit.Id, unit.Estimate, unit.Node is null ? "cluster" : $"node {unit.Node}")))
+        {
+            return false;
+        }
+
+        state.AdmittedUnits.Add(unit.Id);
+        return true;
+    }
+
+    /// <summary>Disruptive work starts only when its estimate fits in the window; otherwise the run pauses.</summary>
+    private bool FitsInWindow(string unitId, TimeSpan estimate, string target)
     {
         if (state.Context.Window is not { } window)
         {
             return true;
         }
 
-        var decision = window.Decide(state.Context.Clock.UtcNow, instance.Group.Estimate);
-        var record = new JournalRecord { Type = JournalRecordTypes.WindowCheck, StepId = instance.Group.Id, Outcome = decision.MayStart ? "fits" : "deferred", Reason = decision.Reason };
+        var decision = window.Decide(state.Context.Clock.UtcNow, estimate);
+        var record = new JournalRecord { Type = JournalRecordTypes.WindowCheck, StepId = unitId, Outcome = decision.MayStart ? "fits" : "deferred", Reason = decision.Reason };
         if (decision.MayStart)
         {
             state.Reporter.Write(record);
@@ -79,8 +103,8 @@ internal sealed class Gatekeeper(ExecutionState state, FailureBudget budget, Clu
         }
 
         state.WindowWait = decision;
-        state.WindowGroup = instance.Group.Id;
-        state.Reporter.Write(record, state.Reporter.Event(RunEventKind.Warning, instance.Group.Id, $"node {instance.Node}", message: $"{instance.Group.Id} deferred: {decision.Reason}"));
+        state.WindowGroup = unitId;
+        state.Reporter.Write(record, state.Reporter.Event(RunEventKind.Warning, unitId, target, message: $"{unitId} deferred: {decision.Reason}"));
         return false;
     }
 

@@ -23,7 +23,7 @@ internal sealed class ReadySetScheduler(ExecutionState state, StepInvoker invoke
                     continue;
                 }
 
-                if (requirement == RequirementState.Waiting || !gatekeeper.MayStartWithinInstance(step, ct))
+                if (requirement == RequirementState.Waiting || !gatekeeper.MayStartWithinInstance(step, ct) || !gatekeeper.MayStartDisruptive(step))
                 {
                     continue;
                 }

@@ -51,7 +51,7 @@ internal sealed class RunConclusion(ExecutionState state)
 
         if (state.Pausing)
         {
-            var gates = string.Join(" ", state.WaitingGates.Select(g => "--approve " + g));
+            var gates = string.Join(" ", state.WaitingGates.Select(g => "--approve " + ShellQuoting.ForAnyShell(g)));
             return Finish(RunOutcome.Paused, PauseReason.Gate, state.WaitingGates.ToList(),
                 $"Run {runId} is waiting for approval of {string.Join(", ", state.WaitingGates)}. After doing what the gate asks, continue with: alu resume {runId} {gates}");
         }

@@ -56,7 +56,7 @@ public static class CallChecks
                 continue;
             }
 
-            // Only the command's own docsets matter: a PowerShell 7.4-only parameter of a core cmdlet is missing on
+            // Only the command's own docsets matter: a PowerShell 7.6-only parameter of a core cmdlet is missing on
             // 5.1 nodes, and Windows Server releases do not change it.
             var missing = context.RunsOn
                 .Where(d => call.Command.Docsets.Contains(d, StringComparer.OrdinalIgnoreCase) && !documented.Contains(d, StringComparer.OrdinalIgnoreCase))

@@ -13,7 +13,7 @@ public sealed record ScriptContext(TargetKind On, IReadOnlyList<string> RunsOn)
     public const string WindowsServer2022 = "winserver2022-ps";
     public const string WindowsServer2025 = "winserver2025-ps";
     public const string WindowsPowerShell = "powershell-5.1";
-    public const string PowerShell7 = "powershell-7.4";
+    public const string PowerShell7 = "powershell-7.6";
 
     /// <summary>Both docsets: what a fragment on its own, or a runbook without an upgrade path, may run on.</summary>
     public static readonly IReadOnlyList<string> AnyRelease = [WindowsServer2022, WindowsServer2025];

@@ -3,6 +3,11 @@ using AzureLocalUpgrade.Simulation.Behaviour;
 
 namespace AzureLocalUpgrade.Simulation.Cmdlets.AksArc;
 
+/// <summary>
+/// Uninstalls the named PowerShellGet modules (the simulator tracks the AKS-HCI ones). A module is removed only when
+/// named: uninstalling AksHci leaves Moc, Kva, DownloadSDK and TraceProvider installed, which is why the upgrade
+/// documents point to a helper script that deletes the old AKS-HCI modules.
+/// </summary>
 [Cmdlet(VerbsLifecycle.Uninstall, "Module")]
 [OutputType("System.Object")]
 public sealed class UninstallModuleCommand : SimulatorCmdlet
@@ -20,12 +25,11 @@ public sealed class UninstallModuleCommand : SimulatorCmdlet
     {
         foreach (var name in Name)
         {
-            if (!string.Equals(name, GetInstalledModuleCommand.AksHciModule, StringComparison.OrdinalIgnoreCase) || !s.AksArc.ModuleInstalled)
+            var removed = s.AksArc.Modules.RemoveAll(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase));
+            if (removed == 0)
             {
                 throw new SimulationException("NoMatchFound,Microsoft.PowerShell.PackageManagement.Cmdlets.UninstallPackage", ErrorCategory.ObjectNotFound, $"No match was found for the specified search criteria and module names '{name}'.");
             }
-
-            s.AksArc.ModuleInstalled = false;
         }
     });
 }

@@ -50,6 +50,13 @@ public sealed class InvokeCauRunCommand : SimulatorCmdlet
     [ValidateSet("NoFailback", "Immediate", "Policy")]
     public string FailbackMode { get; set; } = "Immediate";
 
+    /// <summary>
+    /// "the time ... after which the updating run is canceled if it hasn't completed" (Invoke-CauRun.md, -StopAfter).
+    /// Unbound: no limit, as the reference gives the default.
+    /// </summary>
+    [Parameter]
+    public TimeSpan StopAfter { get; set; }
+
     [Parameter(ParameterSetName = "RecoverParamSet", Mandatory = true)]
     [Alias("Recover")]
     public SwitchParameter ForceRecovery { get; set; }
@@ -83,7 +90,8 @@ public sealed class InvokeCauRunCommand : SimulatorCmdlet
             NodeOrder,
             RequireAllNodesOnline,
             RebootTimeoutMinutes < 0 ? 360 : RebootTimeoutMinutes,
-            FailbackMode);
+            FailbackMode,
+            MyInvocation.BoundParameters.ContainsKey(nameof(StopAfter)) ? StopAfter : null);
         OnCluster(s =>
         {
             CheckClusterName(s, ClusterName);
