@@ -61,7 +61,7 @@ internal static class FleetSeedBuilder
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{cluster.Name} ({cluster.Nodes} nodes, site {cluster.Site}), stage {cluster.Stage}\n");
         text.Append(CultureInfo.InvariantCulture, $"runbook {cluster.Runbook} ({cluster.RunbookName} {cluster.RunbookVersion}, {cluster.Method}, {cluster.From} -> {cluster.To}), chosen by {cluster.ChosenBy}\n");
-        text.Append(CultureInfo.InvariantCulture, $"{cluster.Steps} steps, estimate {cluster.Estimate}, plan {cluster.PlanHash}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{cluster.Steps} steps, estimate {cluster.Estimate}, inputs {cluster.InputsHash}\n");
         text.Append(CultureInfo.InvariantCulture, $"expected {cluster.Window.LocalStart} -> {cluster.Window.LocalEnd} ({cluster.TimeZone})");
         if (cluster.Windows.Count > 0)
         {

@@ -82,6 +82,15 @@ public sealed class FleetCommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Serve_on_a_port_already_taken_says_so_and_exits_1()
+    {
+        await using var first = await RunningDashboard.StartAsync(_store.Store, withAccess: false);
+        var (exit, _, stderr) = await RunAsync("fleet", "serve", "--db", Db, "--urls", $"http://127.0.0.1:{first.Address.Port}");
+        exit.Should().Be(ExitCodes.Failed);
+        stderr.Should().Contain("error ALU7311: The dashboard cannot listen on").And.Contain("hint: Choose a free port");
+    }
+
+    [Fact]
     public void Hash_password_prints_a_hash_that_verifies_and_never_the_password()
     {
         using var stdout = new StringWriter();
