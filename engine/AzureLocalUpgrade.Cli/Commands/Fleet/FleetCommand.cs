@@ -18,5 +18,8 @@ public static class FleetCommand
         FleetResumeCommand.Create(console),
         FleetApproveCommand.Create(console),
         FleetStatusCommand.Create(console),
+        FleetServeCommand.Create(console),
+        FleetReportCommand.Create(console),
+        FleetHashPasswordCommand.Create(console),
     };
 }
