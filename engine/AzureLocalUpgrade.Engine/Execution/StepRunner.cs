@@ -5,6 +5,7 @@ using AzureLocalUpgrade.Engine.Execution.Hosting;
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Scheduling;
 
 namespace AzureLocalUpgrade.Engine.Execution;
 
@@ -103,6 +104,7 @@ internal sealed class StepRunner
             Interlocked.Exchange(ref _changeStarted, 1);
         }
 
+        var opening = CurrentOpening();
         string? failure = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
@@ -123,6 +125,14 @@ internal sealed class StepRunner
             {
                 // The host's words say whether the step really stopped or was left running (outcome unknown).
                 return new StepRunResult(StepStatus.Interrupted, attempt, _reporter.Now - started, Describe(step, result));
+            }
+
+            if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell && EndedWithTheWindow(step, script, opening))
+            {
+                // Invoke-CauRun -StopAfter cancels an Updating Run still going at the window's end, and a canceled run
+                // returns normally. The step is not done: it waits (pending) for the next opening, where a new run
+                // updates only the nodes left, since CAU skips a node that has no applicable update.
+                return new StepRunResult(StepStatus.Pending, attempt, _reporter.Now - started, WindowEndedReason);
             }
 
             if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell)
@@ -334,8 +344,25 @@ internal sealed class StepRunner
     private TimeSpan? WindowRemaining()
     {
         var now = _context.Clock.UtcNow;
-        return _context.Window?.CurrentOrNext(now) is { } opening && opening.Contains(now) ? opening.RemainingAt(now) : null;
+        return CurrentOpening() is { } opening ? opening.RemainingAt(now) : null;
     }
+
+    /// <summary>The reason a CAU run the window's end stopped gives for the pause (<see cref="PauseReason.Window"/>).</summary>
+    internal const string WindowEndedReason = "window ended during the CAU run";
+
+    private WindowOpening? CurrentOpening()
+    {
+        var now = _context.Clock.UtcNow;
+        return _context.Window?.CurrentOrNext(now) is { } opening && opening.Contains(now) ? opening : null;
+    }
+
+    /// <summary>
+    /// A step that starts a CAU Updating Run inside an opening and returns at or after the opening's end: it was bound by
+    /// $StopAfter to that end, so CAU canceled the run there unless it had just finished (then the step's run-time guard
+    /// skips it next time).
+    /// </summary>
+    private bool EndedWithTheWindow(GraphStep step, EmbeddedText script, WindowOpening? opening) =>
+        opening is { } o && _context.Clock.UtcNow >= o.End && step.Target.Node is null && DisruptiveWork.StartsCauRun(script.Value);
 
     private string Describe(GraphStep step, ScriptResult result) => result.Outcome switch
     {
