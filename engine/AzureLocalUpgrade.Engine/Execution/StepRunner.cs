@@ -132,7 +132,7 @@ internal sealed class StepRunner
                 // Invoke-CauRun -StopAfter cancels an Updating Run still going at the window's end, and a canceled run
                 // returns normally. The step is not done: it waits (pending) for the next opening, where a new run
                 // updates only the nodes left, since CAU skips a node that has no applicable update.
-                return new StepRunResult(StepStatus.Pending, attempt, _reporter.Now - started, WindowEndedReason);
+                return new StepRunResult(StepStatus.Pending, attempt, _reporter.Now - started, WindowEndedReason + await CauProgressAsync(step, ct).ConfigureAwait(false));
             }
 
             if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell)
@@ -349,6 +349,29 @@ internal sealed class StepRunner
 
     /// <summary>The reason a CAU run the window's end stopped gives for the pause (<see cref="PauseReason.Window"/>).</summary>
     internal const string WindowEndedReason = "window ended during the CAU run";
+
+    /// <summary>The engine's own query (an "alu:" id) of the last Updating Run: nodes updated and nodes in the run.</summary>
+    internal const string CauProgressId = "alu:cau-progress";
+
+    // Get-CauReport -Last -Detailed: the ClusterResult's NodeResults, one per node with its Status (Get-CauReport.md).
+    private const string CauProgressScript = """
+        $nodes = @((Get-CauReport -ClusterName $ClusterName -Last -Detailed).ClusterResult.NodeResults)
+        @($nodes | Where-Object Status -eq 'Succeeded').Count
+        $nodes.Count
+        """;
+
+    /// <summary>"; N of M nodes updated" from the CAU report, or nothing when it cannot be read (the pause does not depend on it).</summary>
+    private async Task<string> CauProgressAsync(GraphStep step, CancellationToken ct)
+    {
+        var invocation = new ScriptInvocation(CauProgressId, step.Target, EmbeddedText.Synthetic(CauProgressScript),
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["ClusterName"] = _graph.Cluster.Name }, TimeSpan.FromMinutes(5), _context.ReconnectTimeout);
+        var result = await _context.Host.InvokeAsync(invocation, ct).ConfigureAwait(false);
+        return result is { Outcome: ScriptOutcome.Succeeded, Output: [var updated, var total] }
+            && long.TryParse(Convert.ToString(updated, System.Globalization.CultureInfo.InvariantCulture), out var n)
+            && long.TryParse(Convert.ToString(total, System.Globalization.CultureInfo.InvariantCulture), out var m) && m > 0
+            ? $"; {n} of {m} nodes updated"
+            : "";
+    }
 
     private WindowOpening? CurrentOpening()
     {
