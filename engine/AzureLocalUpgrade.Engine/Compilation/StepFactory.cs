@@ -39,7 +39,8 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
             scope.Template.Inputs,
             skip,
             step.Span,
-            RehearsalFor(step));
+            RehearsalFor(step),
+            step.Baseline);
     }
 
     /// <summary>A gate's rehearsal plays the person's part on the simulator only; a real cluster's graph never has one.</summary>

@@ -27,6 +27,7 @@ internal sealed class RunReporter(RunContext context, SecretRedactor redactor)
                 Time = record.Time == default ? Now : record.Time,
                 Message = redactor.Redact(record.Message),
                 Reason = redactor.Redact(record.Reason),
+                Baseline = redactor.Redact(record.Baseline),
             });
             if (runEvent is not null)
             {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Execution.Approvals;
 using AzureLocalUpgrade.Engine.Execution.Events;
@@ -24,6 +26,7 @@ internal sealed class StepRunner
     private readonly RunReporter _reporter;
     private readonly IReadOnlyDictionary<string, ApprovalRecord> _earlierApprovals;
     private readonly string[] _nodeNames;
+    private readonly ConcurrentDictionary<string, string> _baselines;
     private int _changeStarted;
 
     public StepRunner(RunContext context, StepGraph graph, RunReporter reporter, bool changeStartedEarlier)
@@ -33,6 +36,7 @@ internal sealed class StepRunner
         _reporter = reporter;
         _earlierApprovals = context.Resume?.Approvals ?? new Dictionary<string, ApprovalRecord>();
         _nodeNames = graph.Cluster.Nodes.Select(n => n.Name).ToArray();
+        _baselines = new ConcurrentDictionary<string, string>(context.Resume?.Baselines ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         _changeStarted = changeStartedEarlier ? 1 : 0;
     }
 
@@ -65,6 +69,11 @@ internal sealed class StepRunner
 
     private async Task<StepRunResult> RunGuardedAsync(GraphStep step, DateTimeOffset started, CancellationToken ct)
     {
+        if (await ReadBaselineAsync(step, started, ct).ConfigureAwait(false) is { } unread)
+        {
+            return unread;
+        }
+
         if (step.SkipIf is not null)
         {
             var guard = await InvokeAsync(step, step.SkipIf, step.Timeout, ct).ConfigureAwait(false);
@@ -92,6 +101,38 @@ internal sealed class StepRunner
             StepKind.Manual => await AskApprovalAsync(step, started, ct).ConfigureAwait(false),
             _ => throw new InvalidOperationException($"Step {step.Id} has kind {step.Kind}, which the compiler turns into a group; it cannot execute."),
         };
+    }
+
+    /// <summary>
+    /// Reads the step's baseline once per run, before its first attempt, and journals it before the step's work can
+    /// start: a step retried after a crash or a lost claim (a restart killed after the node went down) is compared
+    /// with what was true before it was first tried, never with a value read after it may already have acted.
+    /// </summary>
+    /// <returns>Null when the step may go on; otherwise why it stops (the baseline could not be read).</returns>
+    private async Task<StepRunResult?> ReadBaselineAsync(GraphStep step, DateTimeOffset started, CancellationToken ct)
+    {
+        if (step.Baseline is not { } script || _baselines.ContainsKey(step.Id))
+        {
+            return null;
+        }
+
+        var read = await InvokeAsync(step, script, step.Timeout, ct).ConfigureAwait(false);
+        if (read.Outcome == ScriptOutcome.Cancelled)
+        {
+            return new StepRunResult(StepStatus.Interrupted, 0, _reporter.Now - started, "stopped by cancellation");
+        }
+
+        if (read.Outcome != ScriptOutcome.Succeeded || read.Output.Count == 0 || read.Output[^1] is null)
+        {
+            // Without the value, a later retry could not tell whether this step already acted: do not act at all.
+            var why = read.Outcome == ScriptOutcome.Succeeded ? "returned nothing" : Describe(step, read);
+            return new StepRunResult(StepStatus.Failed, 0, _reporter.Now - started, "baseline script " + why);
+        }
+
+        var value = _reporter.Redact(Convert.ToString(read.Output[^1], CultureInfo.InvariantCulture)) ?? "";
+        _reporter.Write(new JournalRecord { Type = JournalRecordTypes.StepBaseline, StepId = step.Id, Target = step.Target.ToString(), Baseline = value });
+        _baselines[step.Id] = value;
+        return null;
     }
 
     private async Task<StepRunResult> RunScriptAsync(GraphStep step, DateTimeOffset started, CancellationToken ct)
@@ -327,15 +368,24 @@ internal sealed class StepRunner
         _context.Host.InvokeAsync(
             new ScriptInvocation(step.Id, step.Target, script, Parameters(step), timeout, _context.ReconnectTimeout), ct);
 
-    private Dictionary<string, object?> Parameters(GraphStep step) => new(StringComparer.Ordinal)
+    private Dictionary<string, object?> Parameters(GraphStep step)
     {
-        ["Node"] = step.Target.Node,
-        ["Nodes"] = _nodeNames,
-        ["ClusterName"] = _graph.Cluster.Name,
-        ["Params"] = _graph.Parameters,
-        ["Inputs"] = step.Inputs,
-        ["StopAfter"] = WindowRemaining(),
-    };
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["Node"] = step.Target.Node,
+            ["Nodes"] = _nodeNames,
+            ["ClusterName"] = _graph.Cluster.Name,
+            ["Params"] = _graph.Parameters,
+            ["Inputs"] = step.Inputs,
+            ["StopAfter"] = WindowRemaining(),
+        };
+        if (step.Baseline is not null)
+        {
+            parameters["Baseline"] = _baselines.GetValueOrDefault(step.Id);
+        }
+
+        return parameters;
+    }
 
     /// <summary>
     /// What is left of the window's current opening as the step starts ($StopAfter), so a CAU run can be bounded to the

@@ -16,6 +16,10 @@ namespace AzureLocalUpgrade.Engine.Graph;
 /// A manual gate's <c>rehearse:</c> script, run on the gate's target right after approval. The compiler keeps it only
 /// for a simulated inventory, so a graph for a real cluster never carries one.
 /// </param>
+/// <param name="Baseline">
+/// A read-only script run once before the step's first attempt; its journalled value is bound as <c>$Baseline</c> on
+/// every later attempt and resume (a restart's guard compares the node's boot time with it).
+/// </param>
 public sealed record GraphStep(
     string Id,
     string SourcePath,
@@ -41,7 +45,8 @@ public sealed record GraphStep(
     IReadOnlyDictionary<string, object?> Inputs,
     string? SkippedReason,
     SourceSpan Span,
-    EmbeddedText? Rehearsal = null)
+    EmbeddedText? Rehearsal = null,
+    EmbeddedText? Baseline = null)
 {
     public Certainty Certainty => SkippedReason is not null ? Certainty.Skipped
         : Kind == StepKind.Manual ? Certainty.ManualGate

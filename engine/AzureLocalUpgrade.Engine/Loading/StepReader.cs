@@ -85,7 +85,8 @@ internal sealed class StepReader(YamlSource source, DiagnosticBag bag)
             Tags: map.List("tags").OfType<YamlScalarNode>().Select(t => t.Value ?? "").ToList(),
             Span: span,
             IdSpan: YamlSpans.Of(source.FilePath, idNode),
-            NeedsWritten: map.Has("needs"));
+            NeedsWritten: map.Has("needs"),
+            Baseline: Text(map, "baseline"));
     }
 
     private static StepKind KindOf(string key) => key switch

@@ -10,6 +10,10 @@ namespace AzureLocalUpgrade.Engine.Model;
 /// <param name="When">Compile-time Scriban condition over params, inputs, cluster and node; false prunes the step (kept as skipped).</param>
 /// <param name="SkipIf">Run-time guard script (same target as the step): true skips the step, which makes it safe to re-run.</param>
 /// <param name="Idempotent">Safe to re-run after a crash even without a skipIf guard.</param>
+/// <param name="Baseline">
+/// Read-only script (same target as the step) run once before the step's first attempt; its value is journalled and
+/// reaches skipIf and the script as <c>$Baseline</c> on every later attempt, retry and resume of the run.
+/// </param>
 /// <param name="NeedsWritten">
 /// True when the step has a <c>needs:</c> key (even <c>[]</c>). Without one the step follows its previous sibling
 /// (the ordering rule); <see cref="StepOrdering"/> applies the rule.
@@ -36,7 +40,8 @@ public sealed record StepDefinition(
     IReadOnlyList<string> Tags,
     SourceSpan Span,
     SourceSpan IdSpan,
-    bool NeedsWritten = false)
+    bool NeedsWritten = false,
+    EmbeddedText? Baseline = null)
 {
     /// <summary>The script that does the work, whatever the kind (null for manual, group and use).</summary>
     public ScriptDefinition? WorkScript => Script ?? Check?.Script ?? Wait?.Script;

@@ -75,7 +75,8 @@ public static class PlanBuilder
         step.Idempotent,
         onCriticalPath,
         RecoveryOf(step.OnFailure, bindings, reasons),
-        step.Rehearsal?.Value);
+        step.Rehearsal?.Value,
+        step.Baseline?.Value);
 
     // Most steps have no recovery steps: they share the empty list instead of each running a LINQ chain.
     private static IReadOnlyList<PlanStep> RecoveryOf(IReadOnlyList<GraphStep> onFailure, ScriptBindings bindings, CertaintyReasons reasons)

@@ -9,6 +9,7 @@ namespace AzureLocalUpgrade.Engine.Planning;
 /// <param name="Bindings">Values the script receives: Node, ClusterName, Nodes, and each $Params/$Inputs key it uses (secrets ***).</param>
 /// <param name="CertaintyReason">Why the step is not simply Known (guard, poll, gate, when condition); null when Known.</param>
 /// <param name="Rehearsal">A gate's rehearse script, present only in a plan for a simulated cluster; it runs after approval.</param>
+/// <param name="Baseline">A read-only script run once before the first attempt, its value bound as $Baseline; null when none.</param>
 public sealed record PlanStep(
     string Id,
     string SourcePath,
@@ -35,7 +36,8 @@ public sealed record PlanStep(
     bool Idempotent,
     bool OnCriticalPath,
     IReadOnlyList<PlanStep> OnFailure,
-    string? Rehearsal = null) : PlanItem(Id, DisplayName)
+    string? Rehearsal = null,
+    string? Baseline = null) : PlanItem(Id, DisplayName)
 {
     /// <summary>The tag a runbook puts on a step whose change cannot be undone (raising the cluster functional level); plans call it out.</summary>
     public const string IrreversibleTag = "irreversible";

@@ -5,7 +5,7 @@ using AzureLocalUpgrade.Engine.Model;
 namespace AzureLocalUpgrade.Engine.Validation;
 
 /// <summary>
-/// Parses every PowerShell script (work scripts, skipIf guards, gate rehearsals, onFailure steps, fragments too) before anything
+/// Parses every PowerShell script (work scripts, skipIf guards, baselines, gate rehearsals, onFailure steps, fragments too) before anything
 /// runs, and reports each parse error at the exact YAML line:column of the offending character.
 /// </summary>
 public static class ScriptSyntaxValidator
@@ -63,6 +63,11 @@ public static class ScriptSyntaxValidator
         if (step.SkipIf is { } guard)
         {
             yield return guard;
+        }
+
+        if (step.Baseline is { } baseline)
+        {
+            yield return baseline;
         }
 
         if (step.Manual?.Rehearse is { } rehearse)

@@ -34,8 +34,9 @@ internal sealed record ClusterRunStatus(
     DateTimeOffset? FinishedAt,
     string? Reason);
 
-/// <summary>Refused: the fleet plan found no runbook for it (stretch, solution deployed, ...); Reason says which.</summary>
-internal enum ClusterRunState { Waiting, InWindow, Running, PausedAtGate, Failed, Done, Refused }
+/// <summary>Refused: the fleet plan found no runbook for it (stretch, solution deployed, ...); Reason says which.
+/// Queued: its stage released it and its Quartz trigger waits for a worker of its site.</summary>
+internal enum ClusterRunState { Waiting, InWindow, Running, PausedAtGate, Failed, Done, Refused, Queued }
 
 internal sealed record NodeProgress(string Node, string State, int StepsDone, int StepsTotal);
 

@@ -10,7 +10,8 @@ namespace AzureLocalUpgrade.PowerShell.Hosting;
 /// </summary>
 /// <remarks>
 /// The step runs with <c>&amp;</c> in a child scope of the wrapper, itself run in a local scope: variables a step
-/// sets vanish when it ends, while the well-known values ($Node, $Nodes, $ClusterName, $Params, $Inputs, $StopAfter) are visible
+/// sets vanish when it ends, while the well-known values ($Node, $Nodes, $ClusterName, $Params, $Inputs, $StopAfter, and
+/// $Baseline for a step that reads one) are visible
 /// to it by dynamic scoping, with or without a param() block. A step that declares some of them in param() gets
 /// them bound by name too. The wrapper's own variables are private, so the step cannot see or change them.
 /// Preferences are set here rather than only in the session state, so a remote session behaves like a local one.
@@ -23,14 +24,14 @@ internal static class StepWrapper
 
     /// <summary>The values every step can read as variables; the executor supplies them by these names.</summary>
     public static readonly IReadOnlySet<string> WellKnownParameters =
-        new HashSet<string>(["Node", "Nodes", "ClusterName", "Params", "Inputs", "StopAfter"], StringComparer.OrdinalIgnoreCase);
+        new HashSet<string>(["Node", "Nodes", "ClusterName", "Params", "Inputs", "StopAfter", "Baseline"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The wrapper's name: read-only in every session, so a step cannot redefine it for later steps.</summary>
     public const string FunctionName = "Invoke-AluStepWrapper";
 
     /// <summary>The wrapper's body (the function's definition).</summary>
     public const string Body = """
-        param($__AluScript, $__AluBound, $Node, $Nodes, $ClusterName, $Params, $Inputs, $StopAfter)
+        param($__AluScript, $__AluBound, $Node, $Nodes, $ClusterName, $Params, $Inputs, $StopAfter, $Baseline)
         $ErrorActionPreference = 'Stop'
         $WarningPreference = 'Continue'
         $VerbosePreference = 'Continue'

@@ -121,6 +121,7 @@ internal static class NodeOperations
     /// <summary>The boot finishes: a pending feature update is applied (full reboots only), services start.</summary>
     public static void CompleteBoot(SimulationState state, NodeState node)
     {
+        node.LastBootUpTime = node.BootCompletesAt ?? state.Now;
         node.MachineOnline = true;
         node.BootCompletesAt = null;
         if (node.PendingFeatureUpdate is { } release && !node.SoftRebootInProgress)

@@ -10,6 +10,9 @@ internal static class StateFactory
     /// <summary>Virtual time starts at a fixed instant so runs are reproducible.</summary>
     public static readonly DateTimeOffset Epoch = new(2025, 6, 2, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Every node was last started this long before virtual time begins (any earlier instant would do).</summary>
+    private static readonly TimeSpan LastBootBeforeEpoch = TimeSpan.FromDays(7);
+
     public static SimulationState Create(ClusterInventory inventory, FaultScenario? scenario)
     {
         var facts = inventory.Facts;
@@ -57,6 +60,7 @@ internal static class StateFactory
         {
             Name = node.Name,
             Site = node.Site,
+            LastBootUpTime = Epoch - LastBootBeforeEpoch,
             BuildMajor = build.Major,
             BuildRevision = build.Revision,
             SecureBoot = node.SecureBoot,

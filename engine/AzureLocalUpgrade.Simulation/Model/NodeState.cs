@@ -23,6 +23,12 @@ internal sealed class NodeState
     /// <summary>The restart in progress is a kernel soft reboot, which cannot apply a feature update.</summary>
     public bool SoftRebootInProgress { get; set; }
 
+    /// <summary>
+    /// When the operating system last finished starting (Win32_OperatingSystem.LastBootUpTime): a boot that completes
+    /// sets it, so "has the node booted since" is answered from the node itself.
+    /// </summary>
+    public DateTimeOffset LastBootUpTime { get; set; }
+
     /// <summary>Incremented at every restart: sessions opened in an older epoch are broken.</summary>
     public long BootEpoch { get; set; }
 

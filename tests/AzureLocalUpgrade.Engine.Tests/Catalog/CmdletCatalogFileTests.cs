@@ -27,6 +27,7 @@ public sealed partial class CmdletCatalogFileTests
         ["AzureLocalUpgrade/AzureLocalUpgrade"] = ProjectDocsPage(),
         ["learn.microsoft.com/windows-hardware"] = WindowsHardwarePage(),
         ["MicrosoftDocs/windows-driver-docs"] = StorageClassPage(),
+        ["MicrosoftDocs/win32"] = Win32ClassPage(),
     };
 
     public static TheoryData<string> CatalogFiles()
@@ -115,6 +116,9 @@ public sealed partial class CmdletCatalogFileTests
 
         return PagePathByRepository.TryGetValue(page[..colon], out var shape) && shape.IsMatch(page[(colon + 1)..]);
     }
+
+    [GeneratedRegex(@"^desktop-src/CIMWin32Prov/[a-z0-9-]+\.md$")]
+    private static partial Regex Win32ClassPage();
 
     [GeneratedRegex(@"^docset/winserver20(22|25)-ps/[A-Za-z0-9.-]+/[A-Za-z]+-[A-Za-z0-9]+\.md$")]
     private static partial Regex WindowsServerPage();

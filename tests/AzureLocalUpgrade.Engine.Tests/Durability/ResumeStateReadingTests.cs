@@ -118,6 +118,56 @@ public sealed class ResumeStateReadingTests : IDisposable
         read.Should().Throw<InvalidDataException>().WithMessage($"{_path}:2: *newer*");
     }
 
+    [Fact]
+    public void A_steps_first_baseline_is_kept_across_retries_and_finishes()
+    {
+        var state = Read(Started(), Step("step-started", "a", kind: "powershell"), Baseline("a", "boot-1"), Step("step-started", "a", kind: "powershell"),
+            Baseline("a", "boot-2"), Step("step-finished", "a", outcome: "failed"), Baseline("b", "boot-9"));
+
+        state.Baselines.Should().Equal(new Dictionary<string, string> { ["a"] = "boot-1", ["b"] = "boot-9" });
+    }
+
+    [Fact]
+    public void A_finish_without_attempts_counts_none_and_an_approval_without_names_says_unknown()
+    {
+        var state = Read(Started(), Step("step-started", "a"), Step("step-finished", "a", outcome: "succeeded"),
+            """{"type":"gate-approved","stepId":"b"}""");
+
+        state.Attempts["a"].Should().Be(0);
+        state.Approvals["b"].Should().BeEquivalentTo(new { GateId = "b", By = "unknown", How = "unknown" });
+    }
+
+    [Fact]
+    public void A_decision_is_read_whatever_its_case_and_an_unknown_one_is_ignored()
+    {
+        var state = Read(Started(), """{"type":"decision","stepId":"a","decision":"Skip"}""", """{"type":"decision","stepId":"b","decision":"later"}""");
+
+        state.Decisions.Should().Equal(new Dictionary<string, ResumeDecision> { ["a"] = ResumeDecision.Skip });
+    }
+
+    [Fact]
+    public void Blank_lines_are_no_damage_and_a_null_line_is_skipped_with_a_warning()
+    {
+        var state = Read(Started(), "", "   ", "null", Step("step-started", "a"), "");
+
+        state.Interrupted.Should().Equal("a");
+        state.Warnings.Should().ContainSingle().Which.Should().Be($"{_path}:4: damaged journal line skipped (null record)");
+    }
+
+    [Fact]
+    public void A_damaged_line_followed_only_by_blank_lines_is_a_torn_tail_not_a_warning() =>
+        Read(Started(), Step("step-started", "a"), "{\"type\":\"step-fin", "", " ").Warnings.Should().BeEmpty();
+
+    [Theory]
+    [InlineData("""{"type":"run-started","run":{"runbookName":"x","runbookVersion":"1","cluster":"c","graphFingerprint":"f","sourceHashes":{},"parameters":{},"stepIds":[]}}""", "run-started has no run id")]
+    [InlineData("""{"type":"run-started","runId":"r1"}""", "run-started has no run identity")]
+    public void A_run_start_without_its_id_or_identity_is_refused_by_name(string started, string problem)
+    {
+        var read = () => Read(started);
+
+        read.Should().Throw<InvalidDataException>().WithMessage($"{_path}: {problem}.");
+    }
+
     public void Dispose() => File.Delete(_path);
 
     private static string Started() =>
@@ -125,6 +175,9 @@ public sealed class ResumeStateReadingTests : IDisposable
 
     private static string Step(string type, string? step = null, string? kind = null, string? outcome = null, int? attempts = null) =>
         System.Text.Json.JsonSerializer.Serialize(new JournalRecord { Type = type, StepId = step, Kind = kind, Outcome = outcome, Attempts = attempts }, JournalJson.Options);
+
+    private static string Baseline(string step, string value) =>
+        System.Text.Json.JsonSerializer.Serialize(new JournalRecord { Type = JournalRecordTypes.StepBaseline, StepId = step, Baseline = value }, JournalJson.Options);
 
     private ResumeState Read(params string[] lines)
     {

@@ -4,14 +4,12 @@ using System.Text.RegularExpressions;
 namespace AzureLocalUpgrade.Engine.Tests.Runbooks;
 
 /// <summary>
-/// The "Facts checked against Microsoft's reference" table of runbooks/README.md, read as data: each row's fact, step,
-/// test and catalog cells. Also what the repository holds to check the cells against: the test classes and their
+/// The coverage tables of runbooks/README.md (the facts table and the per-seed tables), read as data: each row's fact,
+/// step, test and catalog cells. Also what the repository holds to check the cells against: the test classes and their
 /// methods (from the test sources) and the commands of schemas/cmdlets.
 /// </summary>
 internal sealed partial record CoverageRow(int Line, string Fact, string Steps, string Tests, string Catalog)
 {
-    public const string Heading = "### Facts checked against Microsoft's reference";
-
     /// <summary>A cell that names nothing: "—", which must say why in parentheses ("— (not checkable)").</summary>
     public static bool IsLeftOut(string cell) => cell.TrimStart().StartsWith('—');
 
@@ -33,30 +31,48 @@ internal sealed partial record CoverageRow(int Line, string Fact, string Steps, 
     /// <summary>The named commands the catalog does not describe.</summary>
     public IEnumerable<string> MissingCommands(IReadOnlySet<string> catalog) => NamedCommands().Where(c => !catalog.Contains(c));
 
+    /// <summary>
+    /// Every row of every table in the file that has a test and a catalog column: the facts table and the per-seed
+    /// tables. The first column is the fact; the step column is "runbook steps" or "step(s)".
+    /// </summary>
     public static IReadOnlyList<CoverageRow> Read(string readmePath)
     {
         var lines = File.ReadAllLines(readmePath);
-        var start = Array.FindIndex(lines, l => l.StartsWith(Heading, StringComparison.Ordinal));
-        if (start < 0)
-        {
-            throw new InvalidOperationException($"{readmePath} has no '{Heading}' section.");
-        }
-
         var rows = new List<CoverageRow>();
-        var header = Array.FindIndex(lines, start, l => l.StartsWith("| fact |", StringComparison.Ordinal));
-        for (var i = header + 2; i < lines.Length && lines[i].StartsWith('|'); i++)
+        for (var i = 0; i < lines.Length; i++)
         {
-            var cells = lines[i].Trim().Trim('|').Split(" | ");
-            if (cells.Length != 5)
+            if (!lines[i].StartsWith('|') || i + 1 >= lines.Length || !lines[i + 1].StartsWith("|---", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"runbooks/README.md:{i + 1}: a row of the facts table has {cells.Length} cells, not 5 (a '|' inside a cell must be escaped).");
+                continue;
             }
 
-            rows.Add(new CoverageRow(i + 1, cells[0].Trim(), cells[2].Trim(), cells[3].Trim(), cells[4].Trim()));
+            var header = Cells(lines[i]);
+            var steps = Array.FindIndex(header, h => h is "runbook steps" or "step(s)");
+            var tests = Array.IndexOf(header, "test");
+            var catalog = Array.IndexOf(header, "catalog");
+            if (steps < 0 || tests < 0 || catalog < 0)
+            {
+                continue;
+            }
+
+            for (i += 2; i < lines.Length && lines[i].StartsWith('|'); i++)
+            {
+                var cells = Cells(lines[i]);
+                if (cells.Length != header.Length)
+                {
+                    throw new InvalidOperationException($"runbooks/README.md:{i + 1}: a row has {cells.Length} cells, its table {header.Length} (a '|' inside a cell must be escaped).");
+                }
+
+                rows.Add(new CoverageRow(i + 1, cells[0], cells[steps], cells[tests], cells[catalog]));
+            }
         }
 
         return rows;
     }
+
+    /// <summary>A table line's cells; an escaped pipe (\|) stays inside its cell.</summary>
+    private static string[] Cells(string line) =>
+        [.. CellSeparator().Split(line.Trim().Trim('|')).Select(c => c.Trim())];
 
     /// <summary>Every test class under tests/ with the names of its methods (a partial class gathers all its files).</summary>
     public static IReadOnlyDictionary<string, HashSet<string>> TestClasses(string testsFolder)
@@ -99,6 +115,9 @@ internal sealed partial record CoverageRow(int Line, string Fact, string Steps, 
 
         return names;
     }
+
+    [GeneratedRegex(@"(?<!\\)\|")]
+    private static partial Regex CellSeparator();
 
     [GeneratedRegex(@"`(?<class>[A-Z]\w*Tests)(?:\.(?<method>\w+|\*))?")]
     private static partial Regex TestName();

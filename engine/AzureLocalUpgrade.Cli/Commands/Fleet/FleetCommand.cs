@@ -11,5 +11,15 @@ public static class FleetCommand
     public static Command Create(CliConsole console) => new("fleet", "Upgrade many clusters in stages: plan, run and watch a fleet (docs/fleets.md).")
     {
         FleetPlanCommand.Create(console),
+        FleetRunCommand.Create(console),
+        FleetWorkerCommand.Create(console),
+        FleetStartCommand.Create(console),
+        FleetStopCommand.Create(console),
+        FleetResumeCommand.Create(console),
+        FleetApproveCommand.Create(console),
+        FleetStatusCommand.Create(console),
+        FleetServeCommand.Create(console),
+        FleetReportCommand.Create(console),
+        FleetHashPasswordCommand.Create(console),
     };
 }

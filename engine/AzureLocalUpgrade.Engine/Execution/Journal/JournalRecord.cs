@@ -53,6 +53,9 @@ public sealed record JournalRecord
     /// <summary>Counts of stream records by stream name (error, warning, ...): a summary, never the content.</summary>
     public IReadOnlyDictionary<string, int>? Streams { get; init; }
 
+    /// <summary>For step-baseline: what the step's baseline script returned, as text (redacted like messages).</summary>
+    public string? Baseline { get; init; }
+
     public JournalRunIdentity? Run { get; init; }
 
     /// <summary>Node name to cluster state (Up, Down, Paused...).</summary>

@@ -10,6 +10,9 @@ public static class JournalRecordTypes
     public const string Decision = "decision";
     public const string StepStarted = "step-started";
     public const string StepAttempt = "step-attempt";
+
+    /// <summary>A step's baseline script was read before its first attempt: the value later attempts and resumes see.</summary>
+    public const string StepBaseline = "step-baseline";
     public const string StepFinished = "step-finished";
     public const string StepSkipped = "step-skipped";
     public const string StepInterrupted = "step-interrupted";

@@ -22,9 +22,15 @@ public sealed record ResumeState
     /// <summary>
     /// Interrupted steps that were running under a claim another process took over while its holder may still have
     /// been alive: they may even have finished after that. Only a person decides (--retry or --skip), even for a step
-    /// that is safe to re-run.
+    /// that is safe to re-run, unless it only reads (a check or a wait without a change tag): that one runs again.
     /// </summary>
     public IReadOnlySet<string> OutcomeUnknown { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// The first value each step's baseline script returned in this run (step-baseline records): a retried or resumed
+    /// step compares with it instead of reading a new one, so "booted since the restart was first tried" stays true.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Baselines { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Every step that ever started in this run (ownership: nodes the run touched are not "already unhealthy").</summary>
     public required IReadOnlySet<string> Started { get; init; }

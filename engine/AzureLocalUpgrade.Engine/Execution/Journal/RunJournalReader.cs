@@ -82,6 +82,7 @@ public static class RunJournalReader
         var open = new List<string>();
         var everStarted = new HashSet<string>(StringComparer.Ordinal);
         var unknown = new HashSet<string>(StringComparer.Ordinal);
+        var baselines = new Dictionary<string, string>(StringComparer.Ordinal);
         var approvals = new Dictionary<string, ApprovalRecord>(StringComparer.Ordinal);
         var decisions = new Dictionary<string, ResumeDecision>(StringComparer.Ordinal);
         var changes = new List<JournalChange>();
@@ -106,6 +107,9 @@ public static class RunJournalReader
                     open.Remove(stepId);
                     finished[stepId] = ParseStatus(record.Outcome);
                     attempts[stepId] = record.Attempts ?? 0;
+                    break;
+                case JournalRecordTypes.StepBaseline when stepId is not null && record.Baseline is not null:
+                    baselines.TryAdd(stepId, record.Baseline); // the first one: before the step's work ever started
                     break;
                 case JournalRecordTypes.StepOutcomeUnknown when stepId is not null && open.Contains(stepId):
                     unknown.Add(stepId);
@@ -146,6 +150,7 @@ public static class RunJournalReader
             Attempts = attempts,
             Interrupted = open,
             OutcomeUnknown = unknown,
+            Baselines = baselines,
             Started = everStarted,
             Approvals = approvals,
             Decisions = decisions,

@@ -1,6 +1,8 @@
 using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Health;
 using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Execution.Ledger;
+using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Model;
 
 namespace AzureLocalUpgrade.Engine.Execution.Scheduling;
@@ -74,7 +76,7 @@ internal sealed class SessionOpening(ExecutionState state, FailureBudget budget,
                     new JournalRecord { Type = JournalRecordTypes.StepSkipped, StepId = id, Target = step.Step.Target.ToString(), Reason = step.Message },
                     state.Reporter.Event(RunEventKind.StepSkipped, id, step.Step.Target.ToString(), StepStatus.Skipped, message: step.Message));
             }
-            else if (!decided && step.Step.Kind != StepKind.Manual && (!step.Step.SafeToRerun || resume.OutcomeUnknown.Contains(id)))
+            else if (!decided && step.Step.Kind != StepKind.Manual && (!step.Step.SafeToRerun || (resume.OutcomeUnknown.Contains(id) && !ReadsOnly(step.Step))))
             {
                 // A gate has no effect of its own, so asking again is always safe; anything else might repeat a
                 // change, and a step whose holder lost its claim mid-step may still be running or have finished.
@@ -85,6 +87,13 @@ internal sealed class SessionOpening(ExecutionState state, FailureBudget budget,
         state.MarkInstancesDoneWhereAllStepsAre();
         return needDecision;
     }
+
+    /// <summary>
+    /// A check or a wait without a change tag only reads the cluster: running it again while the stalled holder's copy
+    /// may still be running changes nothing, so no person needs to decide about it.
+    /// </summary>
+    private static bool ReadsOnly(GraphStep step) =>
+        step.Kind is StepKind.Check or StepKind.Wait && !step.Tags.Any(tag => ChangeTags.Parse(tag) is not null);
 
     public void JournalCompileTimeSkips()
     {

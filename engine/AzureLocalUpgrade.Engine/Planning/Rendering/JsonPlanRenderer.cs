@@ -195,6 +195,12 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         json.WriteEndObject();
         WriteNullable(json, "script", step.Script);
         WriteNullable(json, "skipIf", step.SkipIf);
+        if (step.Baseline is not null)
+        {
+            // Written only when present, so plans of steps without one keep their bytes.
+            json.WriteString("baseline", step.Baseline);
+        }
+
         json.WriteStartObject("bindings");
         step.Bindings.ToList().ForEach(b => json.WriteString(b.Name, b.Value));
         json.WriteEndObject();

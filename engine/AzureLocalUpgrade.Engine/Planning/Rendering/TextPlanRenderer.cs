@@ -99,6 +99,7 @@ public sealed class TextPlanRenderer : IPlanRenderer
         }
 
         AppendBlock(text, detail, "script", step.Script);
+        AppendBlock(text, detail, "baseline (read before the first attempt)", step.Baseline);
         AppendBlock(text, detail, "skipIf", step.SkipIf);
         if (step.Bindings.Count > 0)
         {

@@ -82,6 +82,11 @@ public static class CatalogCheckValidator
             yield return (skipIf, stepTarget, null);
         }
 
+        if (step.Baseline is { } baseline)
+        {
+            yield return (baseline, stepTarget, null);
+        }
+
         if (step.Manual?.Rehearse is { } rehearse)
         {
             yield return (rehearse, stepTarget, guard);

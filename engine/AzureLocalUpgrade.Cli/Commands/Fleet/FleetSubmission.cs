@@ -1,0 +1,44 @@
+using AzureLocalUpgrade.Cli.Output;
+using AzureLocalUpgrade.Cli.Running;
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Fleet.Loading;
+using AzureLocalUpgrade.Fleet.Planning;
+using AzureLocalUpgrade.Fleet.Running;
+using AzureLocalUpgrade.Fleet.Storage;
+
+namespace AzureLocalUpgrade.Cli.Commands.Fleet;
+
+/// <summary>
+/// The front half of <c>alu fleet run</c> and <c>alu fleet start</c>: load the fleet file, plan it (the same plan
+/// <c>alu fleet plan</c> shows), and turn the plan into the run's seed. Bad input: diagnostics, null (exit 2).
+/// </summary>
+internal static class FleetSubmission
+{
+    /// <summary>Virtual seconds per wall second for the soaks of an all-simulated fleet: a 2 h soak takes 2 s.</summary>
+    public const double SimulatedTimeScale = 3600;
+
+    public static FleetRunSeed? Prepare(string fleetFile, string? runbooksFolder, double? timeScale, CliConsole console, OutputFormat format)
+    {
+        var renderer = new DiagnosticRenderer(console);
+        var folder = runbooksFolder is { } given ? console.FullPath(given) : RunbooksFolderLocator.Find(console.WorkingDirectory, AppContext.BaseDirectory);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            FleetStoreAccess.Render(console, format, FleetRunCodes.RunbookNotFound, "no runbooks folder found", "Pass --runbooks DIR, or run alu from the repository or beside a runbooks folder.");
+            return null;
+        }
+
+        var bag = new DiagnosticBag();
+        var path = console.FullPath(fleetFile);
+        var fleet = FleetLoader.Load(path, bag);
+        var plan = fleet is null ? null : new FleetPlanner(folder, CliRunbookValidation.ParseCache).Plan(fleet, DateTimeOffset.UtcNow, bag);
+        if (fleet is null || plan is null || bag.HasErrors)
+        {
+            renderer.Render(bag.Sorted(), format);
+            return null;
+        }
+
+        renderer.Render(bag.Sorted(), OutputFormat.Text);
+        var simulated = fleet.Clusters.All(c => c.Inventory?.Connection.Simulated == true);
+        return FleetSeedBuilder.FromPlan(plan, path, folder, timeScale ?? (simulated ? SimulatedTimeScale : 1));
+    }
+}

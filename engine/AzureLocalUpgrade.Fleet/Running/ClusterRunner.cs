@@ -1,0 +1,229 @@
+using AzureLocalUpgrade.Engine.Compilation;
+using AzureLocalUpgrade.Engine.Diagnostics;
+using AzureLocalUpgrade.Engine.Execution;
+using AzureLocalUpgrade.Engine.Execution.Approvals;
+using AzureLocalUpgrade.Engine.Execution.Events;
+using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Execution.Locking;
+using AzureLocalUpgrade.Engine.Execution.Runs;
+using AzureLocalUpgrade.Engine.Execution.Storage;
+using AzureLocalUpgrade.Engine.Graph;
+using AzureLocalUpgrade.Engine.Inventory;
+using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Parameters;
+using AzureLocalUpgrade.Engine.Reporting;
+using AzureLocalUpgrade.Engine.Scheduling;
+using AzureLocalUpgrade.PowerShell.Hosting;
+using AzureLocalUpgrade.PowerShell.Targets;
+using AzureLocalUpgrade.Simulation;
+using AzureLocalUpgrade.Simulation.Sessions;
+
+namespace AzureLocalUpgrade.Fleet.Running;
+
+/// <summary>
+/// Runs one cluster of a fleet with the single-cluster engine, in process: compile (runbooks validated once per
+/// process), open the cluster (the twin on its virtual clock, or the real nodes), then start the run, or continue
+/// the cluster's earlier run of the same graph from its journal (after a worker died, a window pause, a stop).
+/// The run lock with its fencing epoch and the journal are the engine's own, in the given run store: the files
+/// under the state folder (embedded runs), or PostgreSQL (workers sharing a --db), exactly as for <c>alu run</c>.
+/// </summary>
+/// <param name="runStore">Where run claims, journals and reports live; null: the files under the state folder.</param>
+internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks, IRunStore? runStore = null)
+{
+    public string StateDirectory => stateDirectory;
+
+    private IRunStore Store(JournalDurability durability) => runStore ?? new FileRunStore(stateDirectory, durability);
+
+    public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var bag = new DiagnosticBag();
+        var graph = Compile(work, bag);
+        var window = Window(work, bag);
+        if (graph is null || bag.HasErrors)
+        {
+            return ClusterRunResult.Invalid(string.Join("; ", bag.Items.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Code}: {d.Message}")));
+        }
+
+        var durability = graph.Cluster.Connection.Simulated ? JournalDurability.ProcessCrash : JournalDurability.PowerLoss;
+        var store = Store(durability);
+        var previous = PreviousRun(store, work, graph);
+        if (previous is { State: RunState.Succeeded })
+        {
+            // Already applied (the run finished, then the worker died before the fleet recorded it): nothing runs again.
+            return new ClusterRunResult(ClusterRunKind.Succeeded, previous.RunId, $"run {previous.RunId} already applied this", null, null);
+        }
+
+        var options = new RunOptions
+        {
+            // The fleet's stage gates are where people approve; the runbook's own gates are approved by the fleet run.
+            ApprovedGates = graph.Steps.Where(s => s.Kind == StepKind.Manual).Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
+            ApprovalMethod = "fleet",
+            ApprovedBy = "fleet:" + work.FleetId,
+            Window = window,
+        };
+        var inventory = graph.Cluster;
+        var simulation = inventory.Connection.Simulated ? SimulatedCluster.OpenOrCreate(inventory, stateDirectory, null) : null;
+        ExecutionClock clock = simulation is null ? ExecutionClock.System : simulation.Clock;
+        ITargetConnector connector = simulation is null
+            ? new RemoteTargetConnector(inventory, new CredentialResolver(Path.GetDirectoryName(Path.GetFullPath(inventory.FilePath))!))
+            : new SimulatedTargetConnector(simulation);
+        var host = new PowerShellStepHost(connector, clock);
+        await using (host.ConfigureAwait(false))
+        {
+            var settings = new RunCoordinatorSettings(
+                stateDirectory, host, clock, TimeProvider.System, UnattendedApprovalSource.Instance, events,
+                JournalDurability: durability,
+                Store: store);
+            var coordinator = new RunCoordinator(settings);
+            RunResult result;
+            try
+            {
+                result = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running }
+                    ? await coordinator.ResumeAsync(previous.RunId, graph, options, cancellationToken).ConfigureAwait(false)
+                    : await coordinator.StartAsync(graph, work.RunbookPath, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LockHeldException held)
+            {
+                return new ClusterRunResult(ClusterRunKind.LockHeld, previous?.RunId, held.Message, null, null);
+            }
+            catch (ClaimLostException lost)
+            {
+                return new ClusterRunResult(ClusterRunKind.LockHeld, previous?.RunId, lost.Message, null, null);
+            }
+            catch (GraphMismatchException mismatch)
+            {
+                return ClusterRunResult.Invalid(mismatch.Message);
+            }
+
+            var report = Report(store, result, simulation);
+            return result.Outcome switch
+            {
+                RunOutcome.Succeeded => new ClusterRunResult(ClusterRunKind.Succeeded, result.RunId, null, report, null),
+                RunOutcome.Failed or RunOutcome.PreconditionFailed => new ClusterRunResult(ClusterRunKind.Failed, result.RunId, result.Summary, report, null),
+                RunOutcome.Paused when result.PauseReason == PauseReason.Window => WaitForWindow(result, window!, clock, simulation, report),
+                RunOutcome.Paused => new ClusterRunResult(ClusterRunKind.NeedsPerson, result.RunId, result.Summary, report, null),
+                _ => new ClusterRunResult(ClusterRunKind.Interrupted, result.RunId, result.Summary, report, null),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Paused before a disruptive group that does not fit in the window now. Against the twin, virtual time jumps to
+    /// the next opening at once (hours of waiting take nothing); against a real cluster the job is fired again then.
+    /// </summary>
+    private static ClusterRunResult WaitForWindow(RunResult result, MaintenanceWindow window, ExecutionClock clock, SimulatedCluster? simulation, string? report)
+    {
+        var now = clock.UtcNow;
+        var current = window.CurrentOrNext(now);
+        var next = current is { } open && open.Contains(now) ? window.CurrentOrNext(open.End) : current;
+        if (next is not { } opening)
+        {
+            return new ClusterRunResult(ClusterRunKind.Failed, result.RunId, result.Summary + " (no later opening of its windows)", report, null);
+        }
+
+        if (simulation is not null)
+        {
+            simulation.AdvanceTime(opening.Start - now);
+            return new ClusterRunResult(ClusterRunKind.WaitingForWindow, result.RunId, result.Summary, report, DateTimeOffset.UtcNow, opening.Start);
+        }
+
+        return new ClusterRunResult(ClusterRunKind.WaitingForWindow, result.RunId, result.Summary, report, opening.Start, opening.Start);
+    }
+
+    private StepGraph? Compile(ClusterWork work, DiagnosticBag bag)
+    {
+        var validation = runbooks.LoadAndValidate(work.RunbookPath);
+        bag.AddRange(validation.Diagnostics.Where(d => d.Severity == Severity.Error));
+        var cluster = InventoryLoader.Load(work.InventoryPath, bag);
+        if (validation.ValidRunbook is not { } runbook || cluster is null || bag.HasErrors)
+        {
+            return null;
+        }
+
+        var setArgs = work.Parameters.Select(p => $"{p.Key}={p.Value}").ToList();
+        var parameters = ParameterBinder.Bind(runbook, setArgs, null, bag);
+        return bag.HasErrors ? null : new StepGraphCompiler().Compile(runbook, parameters, cluster, bag);
+    }
+
+    private static MaintenanceWindow? Window(ClusterWork work, DiagnosticBag bag)
+    {
+        var windows = new List<MaintenanceWindow>();
+        foreach (var text in work.Windows)
+        {
+            if (MaintenanceWindowParser.TryParse(text, work.TimeZone, out var window, out var error))
+            {
+                windows.Add(window!);
+            }
+            else
+            {
+                bag.Add(new Diagnostic(FleetRunCodes.WindowInvalid, Severity.Error, Engine.Text.SourceSpan.None, $"cluster {work.Cluster}: window '{text}': {error}", "Fix the window in the fleet file."));
+            }
+        }
+
+        return windows.Count switch { 0 => null, 1 => windows[0], _ => new CombinedWindow(windows) };
+    }
+
+    /// <summary>The run this cluster's job started before, when it was from the same graph; else null (start afresh).</summary>
+    private static RunSummary? PreviousRun(IRunStore store, ClusterWork work, StepGraph graph)
+    {
+        var fingerprint = StepGraphFingerprint.Of(graph);
+        var reader = new RunStatusReader(store);
+        IEnumerable<RunSummary> candidates;
+        if (work.PreviousRunId is { } known)
+        {
+            try
+            {
+                candidates = [reader.ReadRun(known).Summary];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+            {
+                candidates = [];
+            }
+        }
+        else
+        {
+            // The fleet never learnt the run id (the worker died right after the run folder was made): look it up.
+            candidates = reader.ListRuns().Where(r => r.Cluster == graph.Cluster.Name).OrderByDescending(r => r.RunId, StringComparer.Ordinal);
+        }
+
+        return candidates.FirstOrDefault(r => FingerprintOf(store, r.RunId) == fingerprint);
+    }
+
+    // A run whose run.json is gone or damaged cannot be resumed, so it is never the one to continue.
+    private static string? FingerprintOf(IRunStore store, string runId)
+    {
+        try
+        {
+            return RunManifests.Read(store.Documents, runId, RunManifests.Name).GraphFingerprint;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Report(IRunStore store, RunResult result, SimulatedCluster? simulation)
+    {
+        try
+        {
+            var builds = simulation?.Snapshot().Nodes.ToDictionary(n => n.Name, n => n.Build.ToString(), StringComparer.OrdinalIgnoreCase);
+            var report = RunReportBuilder.Build(store, result.RunId, builds);
+            RunReportPublisher.Write(store.Documents, result.RunId, report);
+            return MarkdownReportWriter.Write(report);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+        {
+            return null; // the journal still has everything; a missing report must not change the cluster's outcome
+        }
+    }
+}
+
+internal enum ClusterRunKind { Succeeded, Failed, WaitingForWindow, NeedsPerson, Interrupted, LockHeld, Invalid }
+
+/// <param name="FireAgainAt">When the cluster job should fire again (a window opening, mapped to wall time).</param>
+/// <param name="NextWindow">The opening the cluster waits for, in the cluster's own time line.</param>
+internal sealed record ClusterRunResult(ClusterRunKind Kind, string? RunId, string? Reason, string? ReportMarkdown, DateTimeOffset? FireAgainAt, DateTimeOffset? NextWindow = null)
+{
+    public static ClusterRunResult Invalid(string reason) => new(ClusterRunKind.Invalid, null, reason, null, null);
+}

@@ -1,0 +1,25 @@
+namespace AzureLocalUpgrade.Fleet.Running;
+
+/// <summary>How one process joins the fleet scheduler.</summary>
+/// <param name="InstanceId">This node's id in the Quartz cluster (unique per worker; the embedded run uses one).</param>
+/// <param name="Sites">The sites whose clusters this node runs; empty means every site (the embedded run).</param>
+/// <param name="MaxConcurrentClusterRuns">Quartz thread pool size: cluster runs this process executes at once.</param>
+internal sealed record FleetSchedulerOptions(
+    string InstanceId,
+    IReadOnlyList<string> Sites,
+    int MaxConcurrentClusterRuns,
+    TimeSpan CheckinInterval,
+    TimeSpan IdleWaitTime)
+{
+    /// <summary>The execution group that carries a site's cluster triggers (Quartz routes a trigger by it).</summary>
+    public static string SiteGroup(string site) => "site:" + site;
+
+    /// <summary>The fleet's own coordination triggers (stage advance, soak) carry no execution group: any node runs them.</summary>
+    public const string UngroupedTriggers = "_";
+
+    public static FleetSchedulerOptions Embedded(int maxConcurrent) =>
+        new("embedded", [], maxConcurrent, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
+
+    public static FleetSchedulerOptions Worker(string instanceId, IReadOnlyList<string> sites, int maxConcurrent) =>
+        new(instanceId, sites, maxConcurrent, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
+}

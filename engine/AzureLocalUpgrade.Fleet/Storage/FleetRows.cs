@@ -1,0 +1,82 @@
+using AzureLocalUpgrade.Fleet.Status;
+
+namespace AzureLocalUpgrade.Fleet.Storage;
+
+/// <summary>What a fleet run starts from: its stages and clusters as the fleet plan assigned them.</summary>
+/// <param name="TimeScale">Virtual seconds per wall second for soaks: 1 against real clusters; large against
+/// simulated ones, whose runs already move on the simulator's virtual clock.</param>
+internal sealed record FleetRunSeed(
+    string FleetId,
+    string FleetName,
+    string SourcePath,
+    double TimeScale,
+    IReadOnlyList<StageSeed> Stages,
+    IReadOnlyList<ClusterSeed> Clusters);
+
+internal sealed record StageSeed(
+    string Name,
+    int MaxConcurrent,
+    int? MaxConcurrentPerSite,
+    int AllowedFailures,
+    TimeSpan Soak,
+    bool ApprovalRequired,
+    bool NoDegradedClusters);
+
+/// <param name="StageIndex">-1 when the plan refused the cluster (<paramref name="Reason"/> says why).</param>
+internal sealed record ClusterSeed(
+    string Name,
+    string Site,
+    int StageIndex,
+    string? Runbook,
+    string InventoryPath,
+    string TimeZone,
+    IReadOnlyList<string> Windows,
+    IReadOnlyDictionary<string, string> Parameters,
+    string? Reason,
+    string? PlanText);
+
+internal sealed record FleetRow(
+    string FleetId,
+    string FleetName,
+    string SourcePath,
+    FleetRunState State,
+    string? HaltReason,
+    int CurrentStage,
+    double TimeScale,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt);
+
+internal sealed record StageRow(
+    int Index,
+    string Name,
+    StageState State,
+    int MaxConcurrent,
+    int? MaxConcurrentPerSite,
+    int AllowedFailures,
+    TimeSpan Soak,
+    bool ApprovalRequired,
+    bool NoDegradedClusters,
+    DateTimeOffset? SoakUntil,
+    string? ApprovedBy,
+    DateTimeOffset? ApprovedAt);
+
+internal sealed record ClusterRow(
+    string Cluster,
+    string Site,
+    int StageIndex,
+    string? Runbook,
+    string InventoryPath,
+    string TimeZone,
+    IReadOnlyList<string> Windows,
+    IReadOnlyDictionary<string, string> Parameters,
+    ClusterRunState State,
+    string? RunId,
+    string? CurrentStep,
+    string? NodesJson,
+    DateTimeOffset? NextWindow,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Reason,
+    int Epoch,
+    string? Holder,
+    int Attempts);

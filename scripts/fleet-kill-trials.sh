@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# kill -9 trials of an embedded fleet run (issue 13, reliability): a 12-cluster fleet (two-node 22H2 twins over
+# four sites, two stages) is started with `alu fleet run`, killed with SIGKILL at a random moment while clusters
+# run, then run again to completion. Each trial checks: exit 0, every cluster Done, and every node's drain, reboot
+# and feature-update counters equal to those of an uninterrupted run of the same fleet (run once first).
+# Usage: scripts/fleet-kill-trials.sh [TRIALS=20]   (prints one line per trial and a summary; see docs/performance.md)
+set -euo pipefail
+trials=${1:-20}
+root=$(cd "$(dirname "$0")/.." && pwd)
+alu=(dotnet "$root/engine/AzureLocalUpgrade.Cli/bin/Release/net10.0/alu.dll")
+[ -f "${alu[1]}" ] || dotnet build -c Release "$root/engine/AzureLocalUpgrade.Cli/AzureLocalUpgrade.Cli.csproj" >/dev/null
+work=$(mktemp -d /tmp/alu-kill-trials.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+make_fleet() { # $1 folder
+  mkdir -p "$1/inv"
+  for i in $(seq -w 1 12); do
+    sed "s/hci02/kt$i/g" "$root/samples/clusters/two-node-22h2.yaml" > "$1/inv/kt$i.yaml"
+  done
+  cat > "$1/fleet.yaml" <<YAML
+apiVersion: azurelocal.upgrade/v1
+kind: Fleet
+metadata: { name: kill-trials }
+defaults:
+  runbook: 22h2-to-23h2/cau
+  timeZone: UTC
+  parameters: { orchestratorOs: Windows Server 2022 }
+clusters:
+  - { inventory: "inv/kt0[1-3].yaml", labels: { site: s1, ring: canary } }
+  - { inventory: "inv/kt0[4-6].yaml", labels: { site: s2, ring: broad } }
+  - { inventory: "inv/kt0[7-9].yaml", labels: { site: s3, ring: broad } }
+  - { inventory: "inv/kt1[0-2].yaml", labels: { site: s4, ring: broad } }
+stages:
+  - { name: canary, groups: [ { matchLabels: { ring: canary } } ], maxConcurrent: 2, failureBudget: 0 }
+  - { name: broad, groups: [ { matchLabels: { ring: broad } } ], maxConcurrent: 4, maxConcurrentPerSite: 1, failureBudget: 0 }
+YAML
+}
+
+counters() { # $1 state dir -> "cluster node drains reboots updates" lines
+  python3 - "$1" <<'PY'
+import json, glob, sys
+for f in sorted(glob.glob(sys.argv[1] + '/clusters/*/simulation.json')):
+    d = json.load(open(f))
+    for n in d['nodes']:
+        c = n['counters']
+        print(d['clusterName'], n['name'], c['drains'], c['reboots'], c['featureUpdatesApplied'])
+PY
+}
+
+make_fleet "$work/base"
+"${alu[@]}" fleet run "$work/base/fleet.yaml" --state-dir "$work/base/state" --runbooks "$root/runbooks" >/dev/null 2>&1
+counters "$work/base/state" | sed 's/kt[0-9]*-//' > "$work/baseline.txt"
+
+passed=0
+for t in $(seq 1 "$trials"); do
+  dir="$work/t$t"; make_fleet "$dir"
+  "${alu[@]}" fleet run "$dir/fleet.yaml" --state-dir "$dir/state" --runbooks "$root/runbooks" >/dev/null 2>&1 &
+  pid=$!
+  delay=$(python3 -c "import random; print(round(random.uniform(3, 25), 1))")
+  sleep "$delay"; kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  set +e; "${alu[@]}" fleet run "$dir/fleet.yaml" --state-dir "$dir/state" --runbooks "$root/runbooks" >/dev/null 2>&1; code=$?; set -e
+  counters "$dir/state" | sed 's/kt[0-9]*-//' > "$dir/counters.txt"
+  if [ "$code" = 0 ] && diff -q "$work/baseline.txt" "$dir/counters.txt" >/dev/null; then
+    passed=$((passed + 1)); echo "trial $t: killed after ${delay}s; completed; counters equal to the uninterrupted run"
+  else
+    echo "trial $t: killed after ${delay}s; exit $code; counters differ: $(diff "$work/baseline.txt" "$dir/counters.txt" | head -3 | tr '\n' ' ')"
+  fi
+done
+echo "$passed of $trials trials completed with no extra drains, reboots or feature updates"
