@@ -24,6 +24,7 @@ internal sealed class StepRunner
     private readonly RunContext _context;
     private readonly StepGraph _graph;
     private readonly RunReporter _reporter;
+    private readonly CauWindowEnd _windowEnd;
     private readonly IReadOnlyDictionary<string, ApprovalRecord> _earlierApprovals;
     private readonly string[] _nodeNames;
     private readonly ConcurrentDictionary<string, string> _baselines;
@@ -34,6 +35,7 @@ internal sealed class StepRunner
         _context = context;
         _graph = graph;
         _reporter = reporter;
+        _windowEnd = new CauWindowEnd(context, graph.Cluster.Name);
         _earlierApprovals = context.Resume?.Approvals ?? new Dictionary<string, ApprovalRecord>();
         _nodeNames = graph.Cluster.Nodes.Select(n => n.Name).ToArray();
         _baselines = new ConcurrentDictionary<string, string>(context.Resume?.Baselines ?? new Dictionary<string, string>(), StringComparer.Ordinal);
@@ -145,7 +147,7 @@ internal sealed class StepRunner
             Interlocked.Exchange(ref _changeStarted, 1);
         }
 
-        var opening = CurrentOpening();
+        var opening = _windowEnd.CurrentOpening();
         string? failure = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
@@ -168,12 +170,12 @@ internal sealed class StepRunner
                 return new StepRunResult(StepStatus.Interrupted, attempt, _reporter.Now - started, Describe(step, result));
             }
 
-            if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell && EndedWithTheWindow(step, script, opening))
+            if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell && _windowEnd.EndedDuring(step, script, opening))
             {
                 // Invoke-CauRun -StopAfter cancels an Updating Run still going at the window's end, and a canceled run
                 // returns normally. The step is not done: it waits (pending) for the next opening, where a new run
                 // updates only the nodes left, since CAU skips a node that has no applicable update.
-                return new StepRunResult(StepStatus.Pending, attempt, _reporter.Now - started, WindowEndedReason + await CauProgressAsync(step, ct).ConfigureAwait(false));
+                return new StepRunResult(StepStatus.Pending, attempt, _reporter.Now - started, await _windowEnd.ReasonAsync(step, ct).ConfigureAwait(false));
             }
 
             if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell)
@@ -391,51 +393,7 @@ internal sealed class StepRunner
     /// What is left of the window's current opening as the step starts ($StopAfter), so a CAU run can be bounded to the
     /// window's end with Invoke-CauRun -StopAfter; null without a window (or outside an opening).
     /// </summary>
-    private TimeSpan? WindowRemaining()
-    {
-        var now = _context.Clock.UtcNow;
-        return CurrentOpening() is { } opening ? opening.RemainingAt(now) : null;
-    }
-
-    /// <summary>The reason a CAU run the window's end stopped gives for the pause (<see cref="PauseReason.Window"/>).</summary>
-    internal const string WindowEndedReason = "window ended during the CAU run";
-
-    /// <summary>The engine's own query (an "alu:" id) of the last Updating Run: nodes updated and nodes in the run.</summary>
-    internal const string CauProgressId = "alu:cau-progress";
-
-    // Get-CauReport -Last -Detailed: the ClusterResult's NodeResults, one per node with its Status (Get-CauReport.md).
-    private const string CauProgressScript = """
-        $nodes = @((Get-CauReport -ClusterName $ClusterName -Last -Detailed).ClusterResult.NodeResults)
-        @($nodes | Where-Object Status -eq 'Succeeded').Count
-        $nodes.Count
-        """;
-
-    /// <summary>"; N of M nodes updated" from the CAU report, or nothing when it cannot be read (the pause does not depend on it).</summary>
-    private async Task<string> CauProgressAsync(GraphStep step, CancellationToken ct)
-    {
-        var invocation = new ScriptInvocation(CauProgressId, step.Target, EmbeddedText.Synthetic(CauProgressScript),
-            new Dictionary<string, object?>(StringComparer.Ordinal) { ["ClusterName"] = _graph.Cluster.Name }, TimeSpan.FromMinutes(5), _context.ReconnectTimeout);
-        var result = await _context.Host.InvokeAsync(invocation, ct).ConfigureAwait(false);
-        return result is { Outcome: ScriptOutcome.Succeeded, Output: [var updated, var total] }
-            && long.TryParse(Convert.ToString(updated, System.Globalization.CultureInfo.InvariantCulture), out var n)
-            && long.TryParse(Convert.ToString(total, System.Globalization.CultureInfo.InvariantCulture), out var m) && m > 0
-            ? $"; {n} of {m} nodes updated"
-            : "";
-    }
-
-    private WindowOpening? CurrentOpening()
-    {
-        var now = _context.Clock.UtcNow;
-        return _context.Window?.CurrentOrNext(now) is { } opening && opening.Contains(now) ? opening : null;
-    }
-
-    /// <summary>
-    /// A step that starts a CAU Updating Run inside an opening and returns at or after the opening's end: it was bound by
-    /// $StopAfter to that end, so CAU canceled the run there unless it had just finished (then the step's run-time guard
-    /// skips it next time).
-    /// </summary>
-    private bool EndedWithTheWindow(GraphStep step, EmbeddedText script, WindowOpening? opening) =>
-        opening is { } o && _context.Clock.UtcNow >= o.End && step.Target.Node is null && DisruptiveWork.StartsCauRun(script.Value);
+    private TimeSpan? WindowRemaining() => _windowEnd.CurrentOpening() is { } opening ? opening.RemainingAt(_context.Clock.UtcNow) : null;
 
     private string Describe(GraphStep step, ScriptResult result) => result.Outcome switch
     {
