@@ -7,6 +7,7 @@ using AzureLocalUpgrade.Engine.Execution.Hosting;
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Model;
+using AzureLocalUpgrade.Engine.Scheduling;
 
 namespace AzureLocalUpgrade.Engine.Execution;
 
@@ -23,6 +24,7 @@ internal sealed class StepRunner
     private readonly RunContext _context;
     private readonly StepGraph _graph;
     private readonly RunReporter _reporter;
+    private readonly CauWindowEnd _windowEnd;
     private readonly IReadOnlyDictionary<string, ApprovalRecord> _earlierApprovals;
     private readonly string[] _nodeNames;
     private readonly ConcurrentDictionary<string, string> _baselines;
@@ -33,6 +35,7 @@ internal sealed class StepRunner
         _context = context;
         _graph = graph;
         _reporter = reporter;
+        _windowEnd = new CauWindowEnd(context, graph.Cluster.Name);
         _earlierApprovals = context.Resume?.Approvals ?? new Dictionary<string, ApprovalRecord>();
         _nodeNames = graph.Cluster.Nodes.Select(n => n.Name).ToArray();
         _baselines = new ConcurrentDictionary<string, string>(context.Resume?.Baselines ?? new Dictionary<string, string>(), StringComparer.Ordinal);
@@ -144,6 +147,7 @@ internal sealed class StepRunner
             Interlocked.Exchange(ref _changeStarted, 1);
         }
 
+        var opening = _windowEnd.CurrentOpening();
         string? failure = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
@@ -164,6 +168,14 @@ internal sealed class StepRunner
             {
                 // The host's words say whether the step really stopped or was left running (outcome unknown).
                 return new StepRunResult(StepStatus.Interrupted, attempt, _reporter.Now - started, Describe(step, result));
+            }
+
+            if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell && _windowEnd.EndedDuring(step, script, opening))
+            {
+                // Invoke-CauRun -StopAfter cancels an Updating Run still going at the window's end, and a canceled run
+                // returns normally. The step is not done: it waits (pending) for the next opening, where a new run
+                // updates only the nodes left, since CAU skips a node that has no applicable update.
+                return new StepRunResult(StepStatus.Pending, attempt, _reporter.Now - started, await _windowEnd.ReasonAsync(step, ct).ConfigureAwait(false));
             }
 
             if (result.Outcome == ScriptOutcome.Succeeded && step.Kind == StepKind.PowerShell)
@@ -381,11 +393,7 @@ internal sealed class StepRunner
     /// What is left of the window's current opening as the step starts ($StopAfter), so a CAU run can be bounded to the
     /// window's end with Invoke-CauRun -StopAfter; null without a window (or outside an opening).
     /// </summary>
-    private TimeSpan? WindowRemaining()
-    {
-        var now = _context.Clock.UtcNow;
-        return _context.Window?.CurrentOrNext(now) is { } opening && opening.Contains(now) ? opening.RemainingAt(now) : null;
-    }
+    private TimeSpan? WindowRemaining() => _windowEnd.CurrentOpening() is { } opening ? opening.RemainingAt(_context.Clock.UtcNow) : null;
 
     private string Describe(GraphStep step, ScriptResult result) => result.Outcome switch
     {

@@ -103,6 +103,39 @@ public sealed class WindowTests
     }
 
     [Fact]
+    public async Task A_CAU_run_the_window_end_stopped_pauses_at_the_window_and_runs_again_in_the_next_opening()
+    {
+        const string cau = "Invoke-CauRun -ClusterName $ClusterName -CauPluginName Microsoft.RollingUpgradePlugin -Force @window";
+        var graph = new TestGraph(nodes: 2).PowerShell("cau-run", script: cau, estimate: TimeSpan.FromHours(2)).PowerShell("verify");
+        using var fixture = new ExecutionFixture(graph);
+        var window = Window("Mon 02:00-Mon 06:00");
+        var firstCall = true;
+        fixture.Host.DuringCall = (call, _) =>
+        {
+            if (call.StepId == "cau-run" && firstCall)
+            {
+                firstCall = false;
+                fixture.Clock.Advance(TimeSpan.FromHours(4)); // CAU's -StopAfter cancels the run at 06:00
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var paused = await fixture.RunAsync(graph.Build(), c => c with { Window = window });
+
+        paused.ExitCode.Should().Be(3, "a CAU run the window's end stopped is not a failure");
+        paused.PauseReason.Should().Be(PauseReason.Window);
+        paused.Summary.Should().Contain("window ended during the CAU run");
+        fixture.Host.StepCalls("verify").Should().BeEmpty();
+
+        fixture.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromHours(4)); // next Monday 02:15
+        var resumed = await fixture.RunAsync(graph.Build(), c => c with { Window = window }, resume: RunJournalReader.ReadResumeState(fixture.JournalPath));
+
+        resumed.ExitCode.Should().Be(0);
+        fixture.Host.Calls.Where(c => c.StepId == "cau-run").Should().HaveCount(2, "the next opening starts the CAU run again for the nodes left");
+    }
+
+    [Fact]
     public async Task A_step_that_takes_nothing_down_is_not_held_by_the_window()
     {
         var graph = new TestGraph(nodes: 2).PowerShell("report", script: "Get-CauReport -ClusterName $ClusterName -Last", estimate: TimeSpan.FromHours(4));

@@ -166,6 +166,7 @@ public static class RunJournalReader
     {
         "succeeded" => StepStatus.Succeeded,
         "skipped" => StepStatus.Skipped,
+        "pending" => StepStatus.Pending, // a CAU run the window's end stopped: it runs again in the next opening
         _ => StepStatus.Failed,
     };
 

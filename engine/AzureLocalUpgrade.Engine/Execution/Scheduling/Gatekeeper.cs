@@ -86,6 +86,26 @@ internal sealed class Gatekeeper(ExecutionState state, FailureBudget budget, Clu
         return true;
     }
 
+    /// <summary>
+    /// A CAU run the window's end stopped (StepRunner.EndedWithTheWindow): the step waits for the next opening, where it
+    /// is admitted again like any unit not yet under way, and the run pauses at the window (exit 3).
+    /// </summary>
+    public void PauseAfterWindowEnded(StepState step, string reason)
+    {
+        if (state.WindowUnitOfStep.TryGetValue(step.Step.Id, out var unit))
+        {
+            state.AdmittedUnits.Remove(unit.Id);
+        }
+
+        var next = state.Context.Window?.CurrentOrNext(state.Context.Clock.UtcNow);
+        var when = next is { } n ? $"; the next opening starts {n.Start.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)}" : "";
+        state.WindowWait = new WindowDecision(false, null, next, reason + when);
+        state.WindowGroup = step.Step.Id;
+        state.Reporter.Write(
+            new JournalRecord { Type = JournalRecordTypes.WindowCheck, StepId = step.Step.Id, Outcome = "deferred", Reason = state.WindowWait.Reason },
+            state.Reporter.Event(RunEventKind.Warning, step.Step.Id, "cluster", message: $"{step.Step.Id} paused: {state.WindowWait.Reason}"));
+    }
+
     /// <summary>Disruptive work starts only when its estimate fits in the window; otherwise the run pauses.</summary>
     private bool FitsInWindow(string unitId, TimeSpan estimate, string target)
     {

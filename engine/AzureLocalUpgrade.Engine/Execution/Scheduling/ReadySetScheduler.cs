@@ -139,6 +139,9 @@ internal sealed class ReadySetScheduler(ExecutionState state, StepInvoker invoke
             case StepStatus.Failed:
                 budget.OnStepFailed(step, result);
                 break;
+            case StepStatus.Pending:
+                gatekeeper.PauseAfterWindowEnded(step, result.Message ?? CauWindowEnd.Reason);
+                break;
             case StepStatus.Succeeded or StepStatus.Skipped:
                 if (step.Instance is { Status: InstanceStatus.Running } instance && instance.Steps.All(s => s.IsDone))
                 {
