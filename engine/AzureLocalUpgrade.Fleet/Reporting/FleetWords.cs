@@ -1,4 +1,5 @@
 using System.Globalization;
+using AzureLocalUpgrade.Engine.Text;
 using AzureLocalUpgrade.Fleet.Status;
 
 namespace AzureLocalUpgrade.Fleet.Reporting;
@@ -74,9 +75,6 @@ internal static class FleetWords
     public static string Duration(DateTimeOffset? start, DateTimeOffset? end) =>
         start is { } s && end is { } e && e >= s ? Duration(e - s) : "–";
 
-    public static string Duration(TimeSpan span) =>
-        span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h {span.Minutes:00}m"
-        : span.TotalHours >= 1 ? $"{(int)span.TotalHours}h {span.Minutes:00}m"
-        : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes}m {span.Seconds:00}s"
-        : $"{Math.Max(0, (int)span.TotalSeconds)}s";
+    /// <summary>The one duration format alu shows a person (runbook syntax: 45s, 3m47s, 1h30m, 2d3h).</summary>
+    public static string Duration(TimeSpan span) => DurationText.Of(span < TimeSpan.Zero ? TimeSpan.Zero : span);
 }

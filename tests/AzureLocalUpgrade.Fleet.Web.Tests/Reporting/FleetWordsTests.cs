@@ -15,9 +15,11 @@ public sealed class FleetWordsTests
         FleetWords.Runbook(runbook).Should().Be(expected);
 
     [Theory]
+    [InlineData(0, "0s")]
     [InlineData(45, "45s")]
-    [InlineData(3_725, "1h 02m")]
-    [InlineData(90_000, "1d 1h 00m")]
-    public void Durations_read_in_the_largest_useful_units(int seconds, string expected) =>
+    [InlineData(227, "3m47s")]
+    [InlineData(3_725, "1h2m5s")]
+    [InlineData(90_000, "1d1h")]
+    public void Durations_read_in_alus_one_duration_format(int seconds, string expected) =>
         FleetWords.Duration(TimeSpan.FromSeconds(seconds)).Should().Be(expected);
 }
