@@ -71,7 +71,9 @@ journal_lines() { local j; j=$(journal_of "$1"); [ -n "$j" ] && wc -l <"$j" || e
 run_id_of() { local j; j=$(journal_of "$1"); [ -n "$j" ] && basename "$(dirname "$j")"; }
 # "node drains reboots featureUpdates build" per node, from alu sim status.
 counters() { "$alu" sim status --cluster "$root/samples/clusters/$2.yaml" --state-dir "$1" 2>/dev/null |
-  awk 'NR > 2 && NF >= 6 { print $1, $4, $5, $6, $2 }'; }
+  # The node table (ASCII borders when not a terminal): | NODE | BUILD | STATE | DRAINS | REBOOTS | FEATURE UPDATES |
+  awk -F'|' 'NF >= 8 && $2 !~ /NODE/ && $2 !~ /^-+$/ {
+    for (i = 2; i <= 7; i++) gsub(/ /, "", $i); print $2, $5, $6, $7, $3 }'; }
 bad_journal_lines() {
   local j; j=$(journal_of "$1"); [ -z "$j" ] && { echo 0; return; }
   python3 -c 'import json,sys
