@@ -4,7 +4,7 @@ namespace AzureLocalUpgrade.Engine.Tests.Execution;
 /// Wall time the test sets, for lock leases. Timers (the lock's heartbeat) fire when the test moves time on with
 /// <see cref="Advance"/>, synchronously and in due order; setting <see cref="Now"/> directly fires nothing.
 /// </summary>
-internal sealed class ManualTimeProvider : TimeProvider
+public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly List<ManualTimer> _timers = [];
 

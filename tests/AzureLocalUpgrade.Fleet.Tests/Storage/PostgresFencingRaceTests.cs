@@ -5,6 +5,8 @@ using AzureLocalUpgrade.Fleet.Storage.Postgres;
 using AzureLocalUpgrade.Fleet.Tests.Postgres;
 using Npgsql;
 
+using AzureLocalUpgrade.Engine.Tests.Execution;
+
 namespace AzureLocalUpgrade.Fleet.Tests.Storage;
 
 /// <summary>

@@ -2,6 +2,8 @@ using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
 using AzureLocalUpgrade.Engine.Execution.Storage;
 
+using AzureLocalUpgrade.Engine.Tests.Execution;
+
 namespace AzureLocalUpgrade.Fleet.Tests.Storage;
 
 /// <summary>
