@@ -7,15 +7,17 @@
 set -euo pipefail
 trials=${1:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
-alu=(dotnet "$root/engine/AzureLocalUpgrade.Cli/bin/Release/net10.0/alu.dll")
+# ALU_DLL: a copy of the built alu.dll to trial (so a rebuild of the tree during a long series changes nothing).
+alu=(dotnet "${ALU_DLL:-$root/engine/AzureLocalUpgrade.Cli/bin/Release/net10.0/alu.dll}")
 [ -f "${alu[1]}" ] || dotnet build -c Release "$root/engine/AzureLocalUpgrade.Cli/AzureLocalUpgrade.Cli.csproj" >/dev/null
 work=$(mktemp -d /tmp/alu-kill-trials.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 make_fleet() { # $1 folder
-  mkdir -p "$1/inv"
+  # One folder per site: the fleet loader's globs take * and ?, not [a-b] ranges.
   for i in $(seq -w 1 12); do
-    sed "s/hci02/kt$i/g" "$root/samples/clusters/two-node-22h2.yaml" > "$1/inv/kt$i.yaml"
+    site=s$(( (10#$i - 1) / 3 + 1 )); mkdir -p "$1/inv/$site"
+    sed "s/hci02/kt$i/g" "$root/samples/clusters/two-node-22h2.yaml" > "$1/inv/$site/kt$i.yaml"
   done
   cat > "$1/fleet.yaml" <<YAML
 apiVersion: azurelocal.upgrade/v1
@@ -26,10 +28,10 @@ defaults:
   timeZone: UTC
   parameters: { orchestratorOs: Windows Server 2022 }
 clusters:
-  - { inventory: "inv/kt0[1-3].yaml", labels: { site: s1, ring: canary } }
-  - { inventory: "inv/kt0[4-6].yaml", labels: { site: s2, ring: broad } }
-  - { inventory: "inv/kt0[7-9].yaml", labels: { site: s3, ring: broad } }
-  - { inventory: "inv/kt1[0-2].yaml", labels: { site: s4, ring: broad } }
+  - { inventory: "inv/s1/*.yaml", labels: { site: s1, ring: canary } }
+  - { inventory: "inv/s2/*.yaml", labels: { site: s2, ring: broad } }
+  - { inventory: "inv/s3/*.yaml", labels: { site: s3, ring: broad } }
+  - { inventory: "inv/s4/*.yaml", labels: { site: s4, ring: broad } }
 stages:
   - { name: canary, groups: [ { matchLabels: { ring: canary } } ], maxConcurrent: 2, failureBudget: 0 }
   - { name: broad, groups: [ { matchLabels: { ring: broad } } ], maxConcurrent: 4, maxConcurrentPerSite: 1, failureBudget: 0 }

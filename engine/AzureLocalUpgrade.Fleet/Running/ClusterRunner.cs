@@ -13,6 +13,7 @@ using AzureLocalUpgrade.Engine.Model;
 using AzureLocalUpgrade.Engine.Parameters;
 using AzureLocalUpgrade.Engine.Reporting;
 using AzureLocalUpgrade.Engine.Scheduling;
+using AzureLocalUpgrade.Fleet.Storage.Postgres;
 using AzureLocalUpgrade.PowerShell.Hosting;
 using AzureLocalUpgrade.PowerShell.Targets;
 using AzureLocalUpgrade.Simulation;
@@ -34,7 +35,24 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
 
     private IRunStore Store(JournalDurability durability) => runStore ?? new FileRunStore(stateDirectory, durability);
 
+    /// <summary>
+    /// Runs the cluster. A run store that stays unreachable past its reconnect budget (ALU7201) ends the execution as
+    /// <see cref="ClusterRunKind.StoreUnavailable"/>: nothing more was written, the journal holds the run, so the
+    /// cluster is queued again to resume later, never marked failed (the cluster itself did nothing wrong).
+    /// </summary>
     public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunOnceAsync(work, events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunStoreUnavailableException unavailable)
+        {
+            return new ClusterRunResult(ClusterRunKind.StoreUnavailable, work.PreviousRunId, unavailable.Message, null, null);
+        }
+    }
+
+    private async Task<ClusterRunResult> RunOnceAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var bag = new DiagnosticBag();
@@ -176,7 +194,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             {
                 candidates = [reader.ReadRun(known).Summary];
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException && ex is not RunStoreUnavailableException)
             {
                 candidates = [];
             }
@@ -197,7 +215,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         {
             return RunManifests.Read(store.Documents, runId, RunManifests.Name).GraphFingerprint;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException && ex is not RunStoreUnavailableException)
         {
             return null;
         }
@@ -219,7 +237,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     }
 }
 
-internal enum ClusterRunKind { Succeeded, Failed, WaitingForWindow, NeedsPerson, Interrupted, LockHeld, Invalid }
+internal enum ClusterRunKind { Succeeded, Failed, WaitingForWindow, NeedsPerson, Interrupted, LockHeld, Invalid, StoreUnavailable }
 
 /// <param name="FireAgainAt">When the cluster job should fire again (a window opening, mapped to wall time).</param>
 /// <param name="NextWindow">The opening the cluster waits for, in the cluster's own time line.</param>
