@@ -64,8 +64,18 @@ internal sealed class ProgressSink(FleetStore store, string fleetId, string clus
         store.ReportProgressAsync(fleetId, cluster, epoch, CurrentStep, _runId, progress.ToJson(), CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    private Dictionary<string, string>? Builds() =>
-        _simulation?.Snapshot().Nodes.ToDictionary(n => n.Name, n => n.Build.ToString(), StringComparer.OrdinalIgnoreCase);
+    // The twin's state file is read under its lock; if that read fails, progress goes without builds this time.
+    private Dictionary<string, string>? Builds()
+    {
+        try
+        {
+            return _simulation?.Snapshot().Nodes.ToDictionary(n => n.Name, n => n.Build.ToString(), StringComparer.OrdinalIgnoreCase);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null;
+        }
+    }
 
     // Progress is for display: a journal that cannot be read counts every step as still to do, and the run goes on.
     private static Dictionary<string, StepStatus>? JournalStates(IRunStore runStore, string? runId)
