@@ -24,6 +24,5 @@ internal static class FleetStageNames
     private static Diagnostic UnknownStage(string option, string name, IReadOnlyList<string> stages, string fleetId, SourceSpan at, bool allowEvery) =>
         new(FleetRunCodes.UnknownStage, Severity.Error, at,
             $"{option} '{name}': fleet {fleetId} has no stage of that name (its stages: {string.Join(", ", stages)})",
-            (Suggestions.Closest(name, stages) is { } closest ? $"Did you mean '{closest}'? " : "")
-            + $"Give a stage name as the fleet file spells it{(allowEvery ? ", or '*' for every stage's gate" : "")}; nothing was approved.");
+            Suggestions.DidYouMean(name, stages) + $"Give a stage name as the fleet file spells it{(allowEvery ? ", or '*' for every stage's gate" : "")}; nothing was approved.");
 }
