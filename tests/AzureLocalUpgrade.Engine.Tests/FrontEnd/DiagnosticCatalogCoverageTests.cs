@@ -117,8 +117,18 @@ public sealed partial class DiagnosticCatalogCoverageTests
             .Select(File.ReadAllText)
             .ToList();
 
-        FleetCodesInSource().Keys.Where(code => !tests.Any(t => t.Contains(code, StringComparison.Ordinal))).Should().BeEmpty();
+        FleetCodeConstants().Select(c => c.Code).Should().BeEquivalentTo(FleetCodesInSource().Keys, "every fleet code is a constant of a *Codes class");
+
+        // A test names a code by its text or by its constant (DashboardCodes.RoleUnknown).
+        FleetCodeConstants().Where(c => !tests.Any(t => t.Contains(c.Code, StringComparison.Ordinal) || t.Contains(c.Constant, StringComparison.Ordinal)))
+            .Select(c => $"{c.Code} ({c.Constant})").Should().BeEmpty();
     }
+
+    /// <summary>Each fleet code constant under engine/ as Class.Name, with its code.</summary>
+    private static List<(string Code, string Constant)> FleetCodeConstants() =>
+        [.. Directory.GetFiles(Path.Combine(ValidRunbookTests.RepositoryRoot(), "engine"), "*Codes.cs", SearchOption.AllDirectories)
+            .SelectMany(f => FleetCodeConstant().Matches(File.ReadAllText(f))
+                .Select(m => (m.Groups["code"].Value, $"{Path.GetFileNameWithoutExtension(f)}.{m.Groups["name"].Value}")))];
 
     /// <summary>Each ALU7xxx string literal under engine/, with the files that define it.</summary>
     private static Dictionary<string, List<string>> FleetCodesInSource()
@@ -158,4 +168,7 @@ public sealed partial class DiagnosticCatalogCoverageTests
 
     [GeneratedRegex(@"""(ALU7\d{3})""")]
     private static partial Regex FleetCodeLiteral();
+
+    [GeneratedRegex(@"const string (?<name>\w+) = ""(?<code>ALU7\d{3})""")]
+    private static partial Regex FleetCodeConstant();
 }
