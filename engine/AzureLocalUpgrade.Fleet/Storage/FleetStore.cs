@@ -12,6 +12,9 @@ namespace AzureLocalUpgrade.Fleet.Storage;
 /// </summary>
 internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusStore
 {
+    /// <summary>The status's last group: the clusters the plan refused, which belong to no stage (and have no gate).</summary>
+    public const string RefusedGroup = "(refused)";
+
     public FleetDatabase Database => database;
 
     public async Task<IReadOnlyList<FleetSummary>> ListFleetsAsync(CancellationToken cancellationToken)
@@ -52,7 +55,7 @@ internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusS
             if (refused.Count > 0)
             {
                 // Refused clusters belong to no stage; the status shows them as a last, never-running group.
-                stageStatuses.Add(new StageStatus("(refused)", StageState.Done, null, refused));
+                stageStatuses.Add(new StageStatus(RefusedGroup, StageState.Done, null, refused));
             }
 
             return new FleetStatus(fleet.FleetId, fleet.FleetName, fleet.State, fleet.HaltReason, fleet.StartedAt, fleet.FinishedAt, stageStatuses);
