@@ -34,7 +34,9 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
 
     private IRunStore Store(JournalDurability durability) => runStore ?? new FileRunStore(stateDirectory, durability);
 
-    public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken)
+    /// <param name="waitedForWindow">Called when a simulated cluster's run paused for its window and virtual time
+    /// jumped to the next opening (the run then continues in this same execution); null: nobody is told.</param>
+    public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? waitedForWindow = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         var bag = new DiagnosticBag();
@@ -82,6 +84,22 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
                 result = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running }
                     ? await coordinator.ResumeAsync(previous.RunId, graph, options, cancellationToken).ConfigureAwait(false)
                     : await coordinator.StartAsync(graph, work.RunbookPath, options, cancellationToken).ConfigureAwait(false);
+
+                // Against the twin a window pause costs no wall time: virtual time jumps to the next opening and the
+                // run continues here, with the sessions already open, instead of ending the job only to have it fired
+                // again at once (a new compile, a new host, every runspace opened anew). The journal records the
+                // pause and the resume exactly as for a run continued by a later firing.
+                while (simulation is not null && result is { Outcome: RunOutcome.Paused, PauseReason: PauseReason.Window }
+                       && NextOpening(window!, clock.UtcNow) is { } opening)
+                {
+                    simulation.AdvanceTime(opening.Start - clock.UtcNow);
+                    if (waitedForWindow is not null)
+                    {
+                        await waitedForWindow(opening.Start).ConfigureAwait(false);
+                    }
+
+                    result = await coordinator.ResumeAsync(result.RunId, graph, options, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (LockHeldException held)
             {
@@ -115,9 +133,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     private static ClusterRunResult WaitForWindow(RunResult result, MaintenanceWindow window, ExecutionClock clock, SimulatedCluster? simulation, string? report)
     {
         var now = clock.UtcNow;
-        var current = window.CurrentOrNext(now);
-        var next = current is { } open && open.Contains(now) ? window.CurrentOrNext(open.End) : current;
-        if (next is not { } opening)
+        if (NextOpening(window, now) is not { } opening)
         {
             return new ClusterRunResult(ClusterRunKind.Failed, result.RunId, result.Summary + " (no later opening of its windows)", report, null);
         }
@@ -129,6 +145,13 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         }
 
         return new ClusterRunResult(ClusterRunKind.WaitingForWindow, result.RunId, result.Summary, report, opening.Start, opening.Start);
+    }
+
+    /// <summary>The opening a run paused for its window waits for: the next one, not the one it is in now.</summary>
+    private static WindowOpening? NextOpening(MaintenanceWindow window, DateTimeOffset now)
+    {
+        var current = window.CurrentOrNext(now);
+        return current is { } open && open.Contains(now) ? window.CurrentOrNext(open.End) : current;
     }
 
     private StepGraph? Compile(ClusterWork work, DiagnosticBag bag)
