@@ -16,6 +16,22 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
 
     public async Task ExecuteAsync(string fleetId, string cluster, bool recovering, CancellationToken cancellationToken)
     {
+        // Quartz's pool has threads beyond --max-concurrent for the fleet's own jobs (advance, heartbeat); a cluster
+        // job that got one of those waits here for a run slot, so at most --max-concurrent clusters run at once. The
+        // fleet's state is read after the wait: a stop or halt meanwhile is seen.
+        await runtime.ClusterRunSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteInSlotAsync(fleetId, cluster, recovering, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            runtime.ClusterRunSlots.Release();
+        }
+    }
+
+    private async Task ExecuteInSlotAsync(string fleetId, string cluster, bool recovering, CancellationToken cancellationToken)
+    {
         var snapshot = await Store.GetSnapshotAsync(fleetId, cancellationToken).ConfigureAwait(false);
         if (snapshot is not { } s || s.Clusters.FirstOrDefault(c => c.Cluster == cluster) is not { } row)
         {
@@ -43,7 +59,8 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
         ClusterRunResult result;
         try
         {
-            result = await runtime.Runner.RunAsync(work, sink, cancellationToken).ConfigureAwait(false);
+            result = await runtime.Runner.RunAsync(work, sink, cancellationToken, opening => Store.AppendEventAsync(fleetId, cluster, FleetEventKinds.ClusterWaitingForWindow,
+                $"{cluster} waits for its window opening at {opening:yyyy-MM-dd HH:mm} UTC (virtual time; continues at once)", runtime.Now, cancellationToken)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -40,11 +40,13 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     /// <see cref="ClusterRunKind.StoreUnavailable"/>: nothing more was written, the journal holds the run, so the
     /// cluster is queued again to resume later, never marked failed (the cluster itself did nothing wrong).
     /// </summary>
-    public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken)
+    /// <param name="waitedForWindow">Called when a simulated cluster's run paused for its window and virtual time
+    /// jumped to the next opening (the run then continues in this same execution); null: nobody is told.</param>
+    public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? waitedForWindow = null)
     {
         try
         {
-            return await RunOnceAsync(work, events, cancellationToken).ConfigureAwait(false);
+            return await RunOnceAsync(work, events, cancellationToken, waitedForWindow).ConfigureAwait(false);
         }
         catch (RunStoreUnavailableException unavailable)
         {
@@ -52,7 +54,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         }
     }
 
-    private async Task<ClusterRunResult> RunOnceAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken)
+    private async Task<ClusterRunResult> RunOnceAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? waitedForWindow)
     {
         ArgumentNullException.ThrowIfNull(work);
         var bag = new DiagnosticBag();
@@ -102,6 +104,22 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
                 result = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running }
                     ? await coordinator.ResumeAsync(previous.RunId, graph, options, cancellationToken).ConfigureAwait(false)
                     : await coordinator.StartAsync(graph, work.RunbookPath, options, cancellationToken).ConfigureAwait(false);
+
+                // Against the twin a window pause costs no wall time: virtual time jumps to the next opening and the
+                // run continues here, with the sessions already open, instead of ending the job only to have it fired
+                // again at once (a new compile, a new host, every runspace opened anew). The journal records the
+                // pause and the resume exactly as for a run continued by a later firing.
+                while (simulation is not null && result is { Outcome: RunOutcome.Paused, PauseReason: PauseReason.Window }
+                       && NextOpening(window!, clock.UtcNow) is { } opening)
+                {
+                    simulation.AdvanceTime(opening.Start - clock.UtcNow);
+                    if (waitedForWindow is not null)
+                    {
+                        await waitedForWindow(opening.Start).ConfigureAwait(false);
+                    }
+
+                    result = await coordinator.ResumeAsync(result.RunId, graph, options, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (LockHeldException held)
             {
@@ -135,9 +153,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     private static ClusterRunResult WaitForWindow(RunResult result, MaintenanceWindow window, ExecutionClock clock, SimulatedCluster? simulation, string? report)
     {
         var now = clock.UtcNow;
-        var current = window.CurrentOrNext(now);
-        var next = current is { } open && open.Contains(now) ? window.CurrentOrNext(open.End) : current;
-        if (next is not { } opening)
+        if (NextOpening(window, now) is not { } opening)
         {
             return new ClusterRunResult(ClusterRunKind.Failed, result.RunId, result.Summary + " (no later opening of its windows)", report, null);
         }
@@ -149,6 +165,13 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         }
 
         return new ClusterRunResult(ClusterRunKind.WaitingForWindow, result.RunId, result.Summary, report, opening.Start, opening.Start);
+    }
+
+    /// <summary>The opening a run paused for its window waits for: the next one, not the one it is in now.</summary>
+    private static WindowOpening? NextOpening(MaintenanceWindow window, DateTimeOffset now)
+    {
+        var current = window.CurrentOrNext(now);
+        return current is { } open && open.Contains(now) ? window.CurrentOrNext(open.End) : current;
     }
 
     private StepGraph? Compile(ClusterWork work, DiagnosticBag bag)

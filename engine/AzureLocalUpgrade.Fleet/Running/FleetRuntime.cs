@@ -21,6 +21,9 @@ internal sealed class FleetRuntime(FleetStore store, ClusterRunner runner, strin
     /// <summary>How often the advance job re-reads a running fleet (approvals from the dashboard, soak ends, repairs).</summary>
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Cluster runs this process may execute at once (<c>--max-concurrent</c>); unlimited unless set.</summary>
+    public SemaphoreSlim ClusterRunSlots { get; init; } = new(int.MaxValue);
+
     /// <summary>How long a cluster whose run lock another live holder has waits before its job tries again.</summary>
     public TimeSpan LockRetry { get; init; } = TimeSpan.FromSeconds(3);
 

@@ -15,8 +15,11 @@ namespace AzureLocalUpgrade.Cli.Commands.Fleet;
 /// </summary>
 internal static class FleetSubmission
 {
-    /// <summary>Virtual seconds per wall second for the soaks of an all-simulated fleet: a 2 h soak takes 2 s.</summary>
-    public const double SimulatedTimeScale = 3600;
+    /// <summary>
+    /// The soak clock of an all-simulated fleet: virtual time, so a soak takes no wall time (nothing of the fleet
+    /// runs while a stage soaks, and the simulated clusters' own waits already run on their virtual clocks).
+    /// </summary>
+    public const double SimulatedTimeScale = FleetRunSeed.VirtualTime;
 
     public static FleetRunSeed? Prepare(string fleetFile, string? runbooksFolder, double? timeScale, CliConsole console, OutputFormat format, IReadOnlyList<string>? approve = null)
     {
