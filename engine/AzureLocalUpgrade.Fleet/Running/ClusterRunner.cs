@@ -64,6 +64,8 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         };
         var inventory = graph.Cluster;
         var simulation = inventory.Connection.Simulated ? SimulatedCluster.OpenOrCreate(inventory, stateDirectory, null) : null;
+        var resumed = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running } ? previous.RunId : null;
+        (events as ProgressSink)?.Begin(graph, store, resumed, simulation);
         ExecutionClock clock = simulation is null ? ExecutionClock.System : simulation.Clock;
         ITargetConnector connector = simulation is null
             ? new RemoteTargetConnector(inventory, new CredentialResolver(Path.GetDirectoryName(Path.GetFullPath(inventory.FilePath))!))
