@@ -14,7 +14,8 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
 {
     private FleetStore Store => runtime.Store;
 
-    public async Task ExecuteAsync(string fleetId, string cluster, bool recovering, CancellationToken cancellationToken)
+    /// <param name="executionGroup">The execution group of the trigger that fired (null for Quartz's recovery triggers).</param>
+    public async Task ExecuteAsync(string fleetId, string cluster, bool recovering, string? executionGroup, CancellationToken cancellationToken)
     {
         // Quartz's pool has threads beyond --max-concurrent for the fleet's own jobs (advance, heartbeat); a cluster
         // job that got one of those waits here for a run slot, so at most --max-concurrent clusters run at once. The
@@ -22,7 +23,7 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
         await runtime.ClusterRunSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await ExecuteInSlotAsync(fleetId, cluster, recovering, cancellationToken).ConfigureAwait(false);
+            await ExecuteInSlotAsync(fleetId, cluster, recovering, executionGroup, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -30,11 +31,24 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
         }
     }
 
-    private async Task ExecuteInSlotAsync(string fleetId, string cluster, bool recovering, CancellationToken cancellationToken)
+    private async Task ExecuteInSlotAsync(string fleetId, string cluster, bool recovering, string? executionGroup, CancellationToken cancellationToken)
     {
         var snapshot = await Store.GetSnapshotAsync(fleetId, cancellationToken).ConfigureAwait(false);
         if (snapshot is not { } s || s.Clusters.FirstOrDefault(c => c.Cluster == cluster) is not { } row)
         {
+            return;
+        }
+
+        if (!FleetSchedulerOptions.IsRoutedTo(executionGroup, row.Site))
+        {
+            // Quartz's cluster recovery fires a dead node's job again through a new "recover_" trigger that carries the
+            // job data but not the failed trigger's execution group (JobStoreSupport.ClusterRecover in Quartz 4.x), so
+            // a worker of ANY site may pick it up. A cluster runs only from its own site's network: hand the recovery
+            // to a trigger routed to the site's workers instead of running it here.
+            await FleetTriggers.ScheduleClusterAsync(scheduler, fleetId, cluster, row.Site, runtime.Now, cancellationToken).ConfigureAwait(false);
+            await Store.AppendEventAsync(fleetId, cluster, FleetEventKinds.ClusterRerouted,
+                $"{cluster} handed to the workers of site {row.Site} (its trigger, fired on {runtime.InstanceId}, was not routed to that site)",
+                runtime.Now, cancellationToken).ConfigureAwait(false);
             return;
         }
 

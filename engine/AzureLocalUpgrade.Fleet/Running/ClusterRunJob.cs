@@ -22,7 +22,7 @@ internal sealed class ClusterRunJob : IJob
         {
             try
             {
-                await new ClusterExecution(runtime, context.Scheduler).ExecuteAsync(fleetId, cluster, recovering, cancellationToken).ConfigureAwait(false);
+                await new ClusterExecution(runtime, context.Scheduler).ExecuteAsync(fleetId, cluster, recovering, context.Trigger.ExecutionGroup, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception error) when (DatabaseOutage.Is(error) && !cancellationToken.IsCancellationRequested)

@@ -14,6 +14,10 @@ internal sealed record FleetSchedulerOptions(
     /// <summary>The execution group that carries a site's cluster triggers (Quartz routes a trigger by it).</summary>
     public static string SiteGroup(string site) => "site:" + site;
 
+    /// <summary>Whether a firing trigger was routed to the workers of this site (false for an ungrouped trigger).</summary>
+    public static bool IsRoutedTo(string? executionGroup, string site) =>
+        string.Equals(executionGroup, SiteGroup(site), StringComparison.Ordinal);
+
     /// <summary>The fleet's own coordination triggers (stage advance, soak) carry no execution group: any node runs them.</summary>
     public const string UngroupedTriggers = "_";
 

@@ -21,4 +21,5 @@ internal static class FleetEventKinds
     public const string ClusterFailed = "cluster-failed";
     public const string ClusterPaused = "cluster-paused";
     public const string ClusterFenced = "cluster-fenced";
+    public const string ClusterRerouted = "cluster-rerouted";
 }
