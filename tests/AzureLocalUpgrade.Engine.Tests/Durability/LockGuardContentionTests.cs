@@ -64,6 +64,45 @@ public sealed class LockGuardContentionTests : IDisposable
         second.Should().BeOfType<UnauthorizedAccessException>("the first attempt let go of the guard inside this process");
     }
 
+    [Fact]
+    public void Another_process_holding_the_guard_too_long_is_named_with_how_to_continue_it()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(GuardPath)!);
+        using var otherProcess = new FileStream(GuardPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var enter = () => LockFileGuard.Enter(GuardPath, TimeSpan.FromSeconds(1)).Dispose();
+
+        var error = enter.Should().Throw<IOException>().Which;
+        error.Message.Should().Be(
+            $"Another alu process has held {GuardPath} for over 1 s. If an alu process is stopped (Ctrl-Z, SIGSTOP, a paused VM), continue it (fg, kill -CONT) or end it, then try again.");
+        error.InnerException.Should().BeAssignableTo<IOException>();
+    }
+
+    [Fact]
+    public void A_thread_of_this_process_holding_the_guard_too_long_times_the_others_out_and_then_lets_go()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(GuardPath)!);
+        using var held = new ManualResetEventSlim();
+        using var letGo = new ManualResetEventSlim();
+        var holder = new Thread(() =>
+        {
+            using (LockFileGuard.Enter(GuardPath))
+            {
+                held.Set();
+                letGo.Wait();
+            }
+        });
+        holder.Start();
+        held.Wait();
+
+        var enter = () => LockFileGuard.Enter(GuardPath, TimeSpan.FromSeconds(1)).Dispose();
+
+        enter.Should().Throw<IOException>().WithMessage($"Timed out after 1 s waiting for {GuardPath} inside this process.");
+        letGo.Set();
+        holder.Join();
+        enter.Should().NotThrow("the holder let go of both the file and the monitor");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_state))
