@@ -6,9 +6,10 @@ namespace AzureLocalUpgrade.Engine.Tests.Compilation;
 
 /// <summary>
 /// The reason a pruned step carries: its condition as written, without the blank space around it, and inside a pruned
-/// group the group's condition (the one that decided), whatever the step's own says.
+/// group the group's condition (the one that decided), whatever the step's own says. A unit with nothing in it (an
+/// empty group, a forEach over no nodes) passes its dependencies through like a pruned one.
 /// </summary>
-public sealed class StepGraphCompilerSkipReasonTests
+public sealed class StepGraphCompilerPassThroughTests
 {
     [Fact]
     public void A_skip_reason_quotes_the_condition_without_the_blank_space_around_it()
@@ -24,6 +25,14 @@ public sealed class StepGraphCompilerSkipReasonTests
         var graph = TestCompiler.Compile(TestRunbooks.Of(Group("stretch-only", PowerShell("a").When("false")).When("cluster.stretch")));
 
         graph.Step("stretch-only/a").SkippedReason.Should().Be("when: cluster.stretch");
+    }
+
+    [Fact]
+    public void An_empty_group_passes_its_dependencies_through()
+    {
+        var graph = TestCompiler.Compile(TestRunbooks.Of(PowerShell("before"), Group("nothing-yet"), PowerShell("after")));
+
+        graph.Step("after").Needs.Should().Equal("before");
     }
 
     [Fact]
