@@ -41,6 +41,7 @@ public sealed class ResumeStateReadingTests : IDisposable
     [InlineData("skipped", StepStatus.Skipped)]
     [InlineData("failed", StepStatus.Failed)]
     [InlineData("timed-out", StepStatus.Failed)]
+    [InlineData("pending", StepStatus.Pending)]
     public void A_finish_outcome_reads_as_a_status(string outcome, StepStatus status) =>
         Read(Started(), Step("step-finished", "a", outcome: outcome)).Finished["a"].Should().Be(status);
 
@@ -167,6 +168,31 @@ public sealed class ResumeStateReadingTests : IDisposable
 
         read.Should().Throw<InvalidDataException>().WithMessage($"{_path}: {problem}.");
     }
+
+    [Fact]
+    public void Every_step_that_ever_started_is_remembered_after_it_finished_or_was_skipped()
+    {
+        var state = Read(Started(), Step("step-started", "a"), Step("step-finished", "a", outcome: "succeeded"), Step("step-started", "b"),
+            Step("step-skipped", "b"), Step("step-skipped", "c"));
+
+        state.Started.Should().BeEquivalentTo(["a", "b"]);
+    }
+
+    [Fact]
+    public void A_baseline_record_without_a_value_is_ignored() =>
+        Read(Started(), Step("step-started", "a"), Step(JournalRecordTypes.StepBaseline, "a")).Baselines.Should().BeEmpty();
+
+    [Fact]
+    public void A_cluster_state_record_without_nodes_does_not_hide_the_first_one_with_nodes()
+    {
+        var state = Read(Started(), """{"type":"cluster-state"}""", """{"type":"cluster-state","nodes":{"n1":"Up"}}""");
+
+        state.InitialNodeStates.Should().Equal(new Dictionary<string, string> { ["n1"] = "Up" });
+    }
+
+    [Fact]
+    public void A_journal_without_cluster_state_has_no_initial_node_states() =>
+        Read(Started()).InitialNodeStates.Should().BeEmpty();
 
     public void Dispose() => File.Delete(_path);
 

@@ -76,6 +76,42 @@ public sealed class RunLockDetailTests : IDisposable
         write.Should().Throw<ClaimLostException>().Which.Message.Should().Contain("; nobody holds it now.");
     }
 
+    [Fact]
+    public void A_held_cluster_is_refused_naming_the_holder_its_process_and_its_lease()
+    {
+        var claimedAt = _time.Now;
+        using var holder = RunLock.Acquire(_state, "hci01", "run-1", _time, Process(100));
+
+        var contender = () => RunLock.Acquire(_state, "hci01", "run-2", _time, Process(200));
+
+        contender.Should().Throw<LockHeldException>().Which.Message.Should().Be(
+            $"Cluster hci01 is locked by run run-1 (host this-host, process 100, last heartbeat {claimedAt:u}, lease until {claimedAt + Lease:u}).");
+    }
+
+    [Fact]
+    public void A_paused_cluster_is_refused_naming_why_it_waits_and_how_to_continue_it()
+    {
+        var pausedAt = _time.Now + TimeSpan.FromMinutes(5);
+        using (var holder = RunLock.Acquire(_state, "hci01", "run-1", _time, Process(100)))
+        {
+            _time.Now = pausedAt;
+            holder.MarkPaused("waiting for approval");
+        }
+
+        var contender = () => RunLock.Acquire(_state, "hci01", "run-2", _time, Process(200));
+
+        contender.Should().Throw<LockHeldException>().Which.Message.Should().Be(
+            $"Cluster hci01 is locked by run run-1 (paused since {pausedAt:u}: waiting for approval; host this-host). Continue it with: alu resume run-1.");
+    }
+
+    [Fact]
+    public void A_paused_claim_without_a_reason_is_described_as_resumable()
+    {
+        var holder = new LockHolder("run-1", "hci01", "this-host", 100, _time.Now, _time.Now, _time.Now, null, LockHolder.Paused, null);
+
+        holder.Describe().Should().Contain(": resumable; host this-host)");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_state))

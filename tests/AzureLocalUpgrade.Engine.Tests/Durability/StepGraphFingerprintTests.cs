@@ -47,6 +47,10 @@ public sealed class StepGraphFingerprintTests
             .Should().NotBe(StepGraphFingerprint.Of(graph));
     }
 
+    [Fact]
+    public void A_graphs_fingerprint_is_the_same_in_every_alu_version_so_a_journal_resumes_after_an_upgrade() =>
+        StepGraphFingerprint.Of(Graph()).Should().Be("8977ebbfbbc10bc6d00e8b9b91bde839b735a2d269881c9e5b8fa6e86fa02fb1");
+
     private static AzureLocalUpgrade.Engine.Graph.StepGraph Graph() =>
         new TestGraph().PowerShell("a").PowerShell("b").Build() with { SourceHashes = Sources };
 }

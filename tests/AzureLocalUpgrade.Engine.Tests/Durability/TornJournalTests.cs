@@ -33,6 +33,19 @@ public sealed class TornJournalTests : IDisposable
         File.ReadAllLines(JournalPath).Should().HaveCount(3).And.StartWith([Started, AStarted]);
     }
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("{", 1)]
+    [InlineData("{\"formatVersion\":1,\"ty", 22)]
+    public void Reopening_a_journal_reports_how_many_bytes_of_a_torn_line_it_cut(string torn, long dropped)
+    {
+        File.WriteAllText(JournalPath, Started + "\n" + torn);
+
+        using var journal = RunJournal.Open(JournalPath, JournalDurability.ProcessCrash);
+
+        journal.TornTailBytesDropped.Should().Be(dropped);
+    }
+
     [Fact]
     public void A_journal_whose_only_line_is_torn_is_emptied_before_appending()
     {

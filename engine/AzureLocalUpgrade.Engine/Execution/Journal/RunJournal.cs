@@ -130,6 +130,6 @@ public sealed class RunJournal : Storage.IRunJournal
             TornTailBytesDropped = length - keep;
         }
 
-        _stream.Seek(0, SeekOrigin.End);
+        // No seek to the end here: every append seeks there itself (another writer may have appended since).
     }
 }

@@ -16,17 +16,20 @@ internal static class LockFileGuard
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(2);
     private static readonly ConcurrentDictionary<string, Lock> ProcessLocks = new(StringComparer.Ordinal);
 
-    public static Scope Enter(string guardPath)
+    public static Scope Enter(string guardPath) => Enter(guardPath, Timeout);
+
+    /// <param name="timeout">How long to wait for the guard; <see cref="Timeout"/> but in tests of the waiting itself.</param>
+    internal static Scope Enter(string guardPath, TimeSpan timeout)
     {
         var monitor = ProcessLocks.GetOrAdd(guardPath, _ => new Lock());
-        if (!monitor.TryEnter(Timeout))
+        if (!monitor.TryEnter(timeout))
         {
-            throw new IOException($"Timed out after {Timeout.TotalSeconds:0} s waiting for {guardPath} inside this process.");
+            throw new IOException($"Timed out after {timeout.TotalSeconds:0} s waiting for {guardPath} inside this process.");
         }
 
         try
         {
-            return new Scope(monitor, OpenExclusive(guardPath));
+            return new Scope(monitor, OpenExclusive(guardPath, timeout));
         }
         catch
         {
@@ -35,9 +38,9 @@ internal static class LockFileGuard
         }
     }
 
-    private static FileStream OpenExclusive(string guardPath)
+    private static FileStream OpenExclusive(string guardPath, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + Timeout;
+        var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             try
@@ -51,7 +54,7 @@ internal static class LockFileGuard
             catch (IOException error)
             {
                 throw new IOException(
-                    $"Another alu process has held {guardPath} for over {Timeout.TotalSeconds:0} s. If an alu process is stopped " +
+                    $"Another alu process has held {guardPath} for over {timeout.TotalSeconds:0} s. If an alu process is stopped " +
                     "(Ctrl-Z, SIGSTOP, a paused VM), continue it (fg, kill -CONT) or end it, then try again.", error);
             }
         }
