@@ -93,6 +93,12 @@ round() {
   pids=()
   local done_count
   done_count=$(psql -d "$name" -c "SELECT count(*) FROM alu_fleet_clusters WHERE fleet_id = 'bench-24' AND state = 'Done'")
+  if [ "$state" != Succeeded ]; then
+    # Why, on stderr (the caller reads stdout): the fleet's halt reason and the failed clusters' last words.
+    psql -d "$name" -c "SELECT halt_reason FROM alu_fleet_runs WHERE fleet_id = 'bench-24'" >&2 || true
+    psql -d "$name" -c "SELECT cluster, state, coalesce(reason, '') FROM alu_fleet_clusters WHERE fleet_id = 'bench-24' AND state = 'Failed'" >&2 || true
+    tail -n 5 "$work/$name"-w*.log >&2 || true
+  fi
   echo "$(((end - start) / 1000000)) $state $done_count"
 }
 
@@ -104,4 +110,8 @@ echo "1 worker : $(awk -v m="$one_ms" 'BEGIN {printf "%.1f", m/1000}') s  fleet 
 round two "${sites[*]:0:4}" "${sites[*]:4:4}" >"$work/two.result"
 read -r two_ms two_state two_done <"$work/two.result"
 echo "2 workers: $(awk -v m="$two_ms" 'BEGIN {printf "%.1f", m/1000}') s  fleet $two_state, $two_done clusters upgraded  (load $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "speed-up : $(awk -v a="$one_ms" -v b="$two_ms" 'BEGIN {printf "%.2f", a/b}')x"
+if [ "$one_state" = Succeeded ] && [ "$two_state" = Succeeded ]; then
+  echo "speed-up : $(awk -v a="$one_ms" -v b="$two_ms" 'BEGIN {printf "%.2f", a/b}')x"
+else
+  echo "speed-up : none (a round did not succeed; see above)"
+fi
