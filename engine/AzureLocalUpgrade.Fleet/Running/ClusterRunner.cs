@@ -53,6 +53,8 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         await using (session.ConfigureAwait(false))
         {
             var (coordinator, clock, simulation) = (session.Coordinator, session.Clock, session.Simulation);
+            var resumed = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running } ? previous.RunId : null;
+            (events as ProgressSink)?.Begin(graph, store, resumed, simulation);
             RunResult result;
             try
             {

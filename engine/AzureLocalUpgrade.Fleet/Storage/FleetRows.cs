@@ -32,6 +32,8 @@ internal sealed record StageSeed(
     bool NoDegradedClusters);
 
 /// <param name="StageIndex">-1 when the plan refused the cluster (<paramref name="Reason"/> says why).</param>
+/// <param name="PlannedWindow">The window opening the fleet plan's calendar starts it in (null: it has no window).</param>
+/// <param name="PlannedEnd">When the fleet plan's calendar expects it to finish: its ETA until it runs.</param>
 internal sealed record ClusterSeed(
     string Name,
     string Site,
@@ -42,7 +44,9 @@ internal sealed record ClusterSeed(
     IReadOnlyList<string> Windows,
     IReadOnlyDictionary<string, string> Parameters,
     string? Reason,
-    string? PlanText);
+    string? PlanText,
+    DateTimeOffset? PlannedWindow = null,
+    DateTimeOffset? PlannedEnd = null);
 
 internal sealed record FleetRow(
     string FleetId,

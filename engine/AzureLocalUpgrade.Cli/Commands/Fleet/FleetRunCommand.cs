@@ -47,7 +47,7 @@ internal sealed class FleetRunCommand(CliConsole console)
             return ExitCodes.InvalidInput;
         }
 
-        if (FleetSubmission.Prepare(request.Fleet, request.RunbooksFolder, request.TimeScale, console, format) is not { } seed)
+        if (FleetSubmission.Prepare(request.Fleet, request.RunbooksFolder, request.TimeScale, console, format, request.Approve) is not { } seed)
         {
             return ExitCodes.InvalidInput;
         }
@@ -102,7 +102,7 @@ internal sealed class FleetRunCommand(CliConsole console)
 
     private static async Task PreApproveAsync(FleetStore store, FleetRunSeed seed, IReadOnlyList<string> approve, CancellationToken cancellationToken)
     {
-        var stages = approve.Contains("*") ? seed.Stages.Select(s => s.Name) : approve;
+        var stages = approve.Contains(FleetStageNames.Every) ? seed.Stages.Select(s => s.Name) : approve;
         foreach (var stage in stages)
         {
             await store.PreApproveAsync(seed.FleetId, stage, $"{Environment.UserName} (--approve)", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
