@@ -78,6 +78,8 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
             ClusterRunKind.WaitingForWindow => (ClusterRunState.InWindow, FleetEventKinds.ClusterWaitingForWindow, $"{cluster} waits for its window opening at {result.NextWindow:yyyy-MM-dd HH:mm} UTC"),
             ClusterRunKind.NeedsPerson => (ClusterRunState.PausedAtGate, FleetEventKinds.ClusterPaused, $"{cluster} paused: {result.Reason}"),
             ClusterRunKind.Interrupted or ClusterRunKind.LockHeld => (ClusterRunState.Queued, FleetEventKinds.ClusterQueued, $"{cluster} queued again: {result.Reason}"),
+            ClusterRunKind.StoreUnavailable => (ClusterRunState.Queued, FleetEventKinds.ClusterQueued,
+                string.Create(CultureInfo.InvariantCulture, $"{cluster} queued again, not failed: its run store was unreachable, so the run stopped writing and resumes from its journal in {runtime.StoreRetry.TotalSeconds:0} s ({result.Reason})")),
             _ => (ClusterRunState.Failed, FleetEventKinds.ClusterFailed, $"{cluster} failed: {result.Reason}"),
         };
         var outcome = new ClusterOutcome(state, result.RunId, state == ClusterRunState.Done ? null : result.Reason, result.ReportMarkdown, result.NextWindow);
@@ -93,7 +95,12 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
         await Store.AppendEventAsync(fleetId, cluster, kind, message, runtime.Now, CancellationToken.None).ConfigureAwait(false);
         if (state is ClusterRunState.InWindow or ClusterRunState.Queued)
         {
-            var at = result.Kind == ClusterRunKind.LockHeld ? runtime.Now + runtime.LockRetry : result.FireAgainAt ?? runtime.Now;
+            var at = result.Kind switch
+            {
+                ClusterRunKind.LockHeld => runtime.Now + runtime.LockRetry,
+                ClusterRunKind.StoreUnavailable => runtime.Now + runtime.StoreRetry,
+                _ => result.FireAgainAt ?? runtime.Now,
+            };
             await FleetTriggers.ScheduleClusterAsync(scheduler, fleetId, cluster, site, at, CancellationToken.None).ConfigureAwait(false);
         }
 

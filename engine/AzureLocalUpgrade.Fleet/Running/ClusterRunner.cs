@@ -9,6 +9,12 @@ using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Reporting;
 using AzureLocalUpgrade.Engine.Scheduling;
+<<<<<<< HEAD
+=======
+using AzureLocalUpgrade.Fleet.Storage.Postgres;
+using AzureLocalUpgrade.PowerShell.Hosting;
+using AzureLocalUpgrade.PowerShell.Targets;
+>>>>>>> main
 using AzureLocalUpgrade.Simulation;
 
 namespace AzureLocalUpgrade.Fleet.Running;
@@ -27,9 +33,26 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
 
     private IRunStore Store(JournalDurability durability) => runStore ?? new FileRunStore(stateDirectory, durability);
 
+    /// <summary>
+    /// Runs the cluster. A run store that stays unreachable past its reconnect budget (ALU7201) ends the execution as
+    /// <see cref="ClusterRunKind.StoreUnavailable"/>: nothing more was written, the journal holds the run, so the
+    /// cluster is queued again to resume later, never marked failed (the cluster itself did nothing wrong).
+    /// </summary>
     /// <param name="waitedForWindow">Called when a simulated cluster's run paused for its window and virtual time
     /// jumped to the next opening (the run then continues in this same execution); null: nobody is told.</param>
     public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? waitedForWindow = null)
+    {
+        try
+        {
+            return await RunOnceAsync(work, events, cancellationToken, waitedForWindow).ConfigureAwait(false);
+        }
+        catch (RunStoreUnavailableException unavailable)
+        {
+            return new ClusterRunResult(ClusterRunKind.StoreUnavailable, work.PreviousRunId, unavailable.Message, null, null);
+        }
+    }
+
+    private async Task<ClusterRunResult> RunOnceAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? waitedForWindow)
     {
         ArgumentNullException.ThrowIfNull(work);
         var bag = new DiagnosticBag();
@@ -157,7 +180,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             {
                 candidates = [reader.ReadRun(known).Summary];
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException && ex is not RunStoreUnavailableException)
             {
                 candidates = [];
             }
@@ -178,7 +201,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         {
             return RunManifests.Read(store.Documents, runId, RunManifests.Name).GraphFingerprint;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException && ex is not RunStoreUnavailableException)
         {
             return null;
         }
@@ -200,7 +223,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     }
 }
 
-internal enum ClusterRunKind { Succeeded, Failed, WaitingForWindow, NeedsPerson, Interrupted, LockHeld, Invalid }
+internal enum ClusterRunKind { Succeeded, Failed, WaitingForWindow, NeedsPerson, Interrupted, LockHeld, Invalid, StoreUnavailable }
 
 /// <param name="FireAgainAt">When the cluster job should fire again (a window opening, mapped to wall time).</param>
 /// <param name="NextWindow">The opening the cluster waits for, in the cluster's own time line.</param>

@@ -61,7 +61,16 @@ internal sealed class ProgressSink(FleetStore store, string fleetId, string clus
         _sinceWrite.Restart();
         var progress = _tracker?.Snapshot(Builds()) ?? ClusterProgress.None;
         // The engine publishes synchronously from its own loop; one short UPDATE every half second is acceptable there.
-        store.ReportProgressAsync(fleetId, cluster, epoch, CurrentStep, _runId, progress.ToJson(), CancellationToken.None).GetAwaiter().GetResult();
+        try
+        {
+            store.ReportProgressAsync(fleetId, cluster, epoch, CurrentStep, _runId, progress.ToJson(), CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception error) when (DatabaseOutage.Is(error))
+        {
+            // Progress is for people watching; a database restart must not fail the step that happened to publish.
+            // The next event writes it again, and the result is recorded (with retries) when the run ends.
+            _sinceWrite.Reset();
+        }
     }
 
     // The twin's state file is read under its lock; if that read fails, progress goes without builds this time.
