@@ -9,12 +9,7 @@ using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Reporting;
 using AzureLocalUpgrade.Engine.Scheduling;
-<<<<<<< HEAD
-=======
 using AzureLocalUpgrade.Fleet.Storage.Postgres;
-using AzureLocalUpgrade.PowerShell.Hosting;
-using AzureLocalUpgrade.PowerShell.Targets;
->>>>>>> main
 using AzureLocalUpgrade.Simulation;
 
 namespace AzureLocalUpgrade.Fleet.Running;
