@@ -1,23 +1,16 @@
 using AzureLocalUpgrade.Engine.Compilation;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Execution;
-using AzureLocalUpgrade.Engine.Execution.Approvals;
 using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Locking;
 using AzureLocalUpgrade.Engine.Execution.Runs;
 using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Engine.Graph;
-using AzureLocalUpgrade.Engine.Inventory;
-using AzureLocalUpgrade.Engine.Model;
-using AzureLocalUpgrade.Engine.Parameters;
 using AzureLocalUpgrade.Engine.Reporting;
 using AzureLocalUpgrade.Engine.Scheduling;
 using AzureLocalUpgrade.Fleet.Storage.Postgres;
-using AzureLocalUpgrade.PowerShell.Hosting;
-using AzureLocalUpgrade.PowerShell.Targets;
 using AzureLocalUpgrade.Simulation;
-using AzureLocalUpgrade.Simulation.Sessions;
 
 namespace AzureLocalUpgrade.Fleet.Running;
 
@@ -65,8 +58,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             return ClusterRunResult.Invalid(string.Join("; ", bag.Items.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Code}: {d.Message}")));
         }
 
-        var durability = graph.Cluster.Connection.Simulated ? JournalDurability.ProcessCrash : JournalDurability.PowerLoss;
-        var store = Store(durability);
+        var store = Store(ClusterRunSession.DurabilityFor(graph));
         var previous = PreviousRun(store, work, graph);
         if (previous is { State: RunState.Succeeded })
         {
@@ -74,30 +66,13 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             return new ClusterRunResult(ClusterRunKind.Succeeded, previous.RunId, $"run {previous.RunId} already applied this", null, null);
         }
 
-        var options = new RunOptions
+        var options = ClusterRunSession.FleetOptions(graph, work.FleetId, window);
+        var session = ClusterRunSession.Open(graph, stateDirectory, store, events);
+        await using (session.ConfigureAwait(false))
         {
-            // The fleet's stage gates are where people approve; the runbook's own gates are approved by the fleet run.
-            ApprovedGates = graph.Steps.Where(s => s.Kind == StepKind.Manual).Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
-            ApprovalMethod = "fleet",
-            ApprovedBy = "fleet:" + work.FleetId,
-            Window = window,
-        };
-        var inventory = graph.Cluster;
-        var simulation = inventory.Connection.Simulated ? SimulatedCluster.OpenOrCreate(inventory, stateDirectory, null) : null;
-        var resumed = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running } ? previous.RunId : null;
-        (events as ProgressSink)?.Begin(graph, store, resumed, simulation);
-        ExecutionClock clock = simulation is null ? ExecutionClock.System : simulation.Clock;
-        ITargetConnector connector = simulation is null
-            ? new RemoteTargetConnector(inventory, new CredentialResolver(Path.GetDirectoryName(Path.GetFullPath(inventory.FilePath))!))
-            : new SimulatedTargetConnector(simulation);
-        var host = new PowerShellStepHost(connector, clock);
-        await using (host.ConfigureAwait(false))
-        {
-            var settings = new RunCoordinatorSettings(
-                stateDirectory, host, clock, TimeProvider.System, UnattendedApprovalSource.Instance, events,
-                JournalDurability: durability,
-                Store: store);
-            var coordinator = new RunCoordinator(settings);
+            var (coordinator, clock, simulation) = (session.Coordinator, session.Clock, session.Simulation);
+            var resumed = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running } ? previous.RunId : null;
+            (events as ProgressSink)?.Begin(graph, store, resumed, simulation);
             RunResult result;
             try
             {
@@ -139,7 +114,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             {
                 RunOutcome.Succeeded => new ClusterRunResult(ClusterRunKind.Succeeded, result.RunId, null, report, null),
                 RunOutcome.Failed or RunOutcome.PreconditionFailed => new ClusterRunResult(ClusterRunKind.Failed, result.RunId, result.Summary, report, null),
-                RunOutcome.Paused when result.PauseReason == PauseReason.Window => WaitForWindow(result, window!, clock, simulation, report),
+                RunOutcome.Paused when result.PauseReason == PauseReason.Window => WaitForWindow(result, window!, clock, report),
                 RunOutcome.Paused => new ClusterRunResult(ClusterRunKind.NeedsPerson, result.RunId, result.Summary, report, null),
                 _ => new ClusterRunResult(ClusterRunKind.Interrupted, result.RunId, result.Summary, report, null),
             };
@@ -147,21 +122,14 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     }
 
     /// <summary>
-    /// Paused before a disruptive group that does not fit in the window now. Against the twin, virtual time jumps to
-    /// the next opening at once (hours of waiting take nothing); against a real cluster the job is fired again then.
+    /// Paused before a disruptive group that does not fit in the window now: the job is fired again at the next
+    /// opening. (A simulated cluster never gets here with an opening left: its run continues at once, above.)
     /// </summary>
-    private static ClusterRunResult WaitForWindow(RunResult result, MaintenanceWindow window, ExecutionClock clock, SimulatedCluster? simulation, string? report)
+    private static ClusterRunResult WaitForWindow(RunResult result, MaintenanceWindow window, ExecutionClock clock, string? report)
     {
-        var now = clock.UtcNow;
-        if (NextOpening(window, now) is not { } opening)
+        if (NextOpening(window, clock.UtcNow) is not { } opening)
         {
             return new ClusterRunResult(ClusterRunKind.Failed, result.RunId, result.Summary + " (no later opening of its windows)", report, null);
-        }
-
-        if (simulation is not null)
-        {
-            simulation.AdvanceTime(opening.Start - now);
-            return new ClusterRunResult(ClusterRunKind.WaitingForWindow, result.RunId, result.Summary, report, DateTimeOffset.UtcNow, opening.Start);
         }
 
         return new ClusterRunResult(ClusterRunKind.WaitingForWindow, result.RunId, result.Summary, report, opening.Start, opening.Start);
@@ -174,20 +142,8 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         return current is { } open && open.Contains(now) ? window.CurrentOrNext(open.End) : current;
     }
 
-    private StepGraph? Compile(ClusterWork work, DiagnosticBag bag)
-    {
-        var validation = runbooks.LoadAndValidate(work.RunbookPath);
-        bag.AddRange(validation.Diagnostics.Where(d => d.Severity == Severity.Error));
-        var cluster = InventoryLoader.Load(work.InventoryPath, bag);
-        if (validation.ValidRunbook is not { } runbook || cluster is null || bag.HasErrors)
-        {
-            return null;
-        }
-
-        var setArgs = work.Parameters.Select(p => $"{p.Key}={p.Value}").ToList();
-        var parameters = ParameterBinder.Bind(runbook, setArgs, null, bag);
-        return bag.HasErrors ? null : new StepGraphCompiler().Compile(runbook, parameters, cluster, bag);
-    }
+    private StepGraph? Compile(ClusterWork work, DiagnosticBag bag) =>
+        ClusterRunSession.Compile(runbooks, work.RunbookPath, work.InventoryPath, work.Parameters, bag);
 
     private static MaintenanceWindow? Window(ClusterWork work, DiagnosticBag bag)
     {

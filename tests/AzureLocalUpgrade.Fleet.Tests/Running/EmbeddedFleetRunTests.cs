@@ -42,6 +42,50 @@ public sealed class EmbeddedFleetRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_process_runs_no_more_clusters_at_once_than_its_max_concurrent_even_when_the_stage_allows_more()
+    {
+        var seed = _fleets.Seed("capped", [TestFleets.Stage("wide", 4)], [["m01", "m02", "m03"]]);
+        await using var host = await FleetHost.OpenAsync(FleetDatabase.Sqlite(_fleets.DatabasePath), FleetSchedulerOptions.Embedded(1), _fleets.StateDirectory, start: true, CancellationToken.None);
+        await host.SubmitAsync(seed, CancellationToken.None);
+        var result = await WaitAsync(host, seed.FleetId);
+
+        result.State.Should().Be(FleetRunState.Succeeded, await EventsAsync(host, seed.FleetId));
+        var events = await host.Store.GetEventsAsync(seed.FleetId, null, 0, CancellationToken.None);
+        FleetEventChecks.MostRunningAtOnce(events, c => "all").Should().Be(1, "--max-concurrent 1, though Quartz's pool has spare threads for the fleet's own jobs");
+    }
+
+    [Fact]
+    public async Task A_soak_on_virtual_time_takes_no_wall_time()
+    {
+        // A 30-day soak: at the old 3,600 virtual seconds per second it would take 12 minutes, past the test's limit.
+        var seed = _fleets.Seed("virtual-soak", [TestFleets.Stage("canary", 1, soak: TimeSpan.FromDays(30)), TestFleets.Stage("wave", 1)], [["v01"], ["v02"]])
+            with { TimeScale = FleetRunSeed.VirtualTime };
+        await using var host = await OpenAsync();
+        await host.SubmitAsync(seed, CancellationToken.None);
+        var result = await WaitAsync(host, seed.FleetId);
+
+        result.State.Should().Be(FleetRunState.Succeeded, await EventsAsync(host, seed.FleetId));
+        (await host.Store.GetEventsAsync(seed.FleetId, null, 0, CancellationToken.None))
+            .Should().Contain(e => e.Kind == FleetEventKinds.StageSoaking && e.Message.Contains("30.00:00:00 of virtual time"));
+    }
+
+    [Fact]
+    public async Task A_simulated_cluster_paused_for_its_window_continues_in_the_same_execution_at_the_next_opening()
+    {
+        // The twin's clock starts on Monday 2 June 2025, 08:00 UTC: outside this window, so the run pauses first.
+        var seed = _fleets.Seed("windowed", [TestFleets.Stage("only", 1)], [["w01"]]);
+        seed = seed with { Clusters = [seed.Clusters[0] with { Windows = ["Mon 22:00-Tue 05:00"] }] };
+        await using var host = await OpenAsync();
+        await host.SubmitAsync(seed, CancellationToken.None);
+        var result = await WaitAsync(host, seed.FleetId);
+
+        result.State.Should().Be(FleetRunState.Succeeded, await EventsAsync(host, seed.FleetId));
+        var events = await host.Store.GetEventsAsync(seed.FleetId, null, 0, CancellationToken.None);
+        events.Should().Contain(e => e.Kind == FleetEventKinds.ClusterWaitingForWindow && e.Message.Contains("2025-06-02 22:00"));
+        events.Count(e => e.Kind == FleetEventKinds.ClusterStarted).Should().Be(1, "the job is not ended and fired again for a wait that takes no wall time");
+    }
+
+    [Fact]
     public async Task The_next_stage_waits_at_the_gate_until_an_operator_approves()
     {
         var seed = _fleets.Seed("gated", [TestFleets.Stage("canary", 1, soak: TimeSpan.FromHours(1), approval: true), TestFleets.Stage("wave", 1)], [["g01"], ["g02"]]);

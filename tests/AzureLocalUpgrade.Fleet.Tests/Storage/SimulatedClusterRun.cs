@@ -1,19 +1,11 @@
-using AzureLocalUpgrade.Engine.Compilation;
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Execution;
-using AzureLocalUpgrade.Engine.Execution.Approvals;
 using AzureLocalUpgrade.Engine.Execution.Events;
-using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Runs;
 using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Engine.Graph;
-using AzureLocalUpgrade.Engine.Inventory;
-using AzureLocalUpgrade.Engine.Model;
-using AzureLocalUpgrade.Engine.Parameters;
-using AzureLocalUpgrade.Engine.Validation;
-using AzureLocalUpgrade.PowerShell.Hosting;
+using AzureLocalUpgrade.Fleet.Running;
 using AzureLocalUpgrade.Simulation;
-using AzureLocalUpgrade.Simulation.Sessions;
 
 namespace AzureLocalUpgrade.Fleet.Tests.Storage;
 
@@ -26,6 +18,9 @@ internal sealed class SimulatedClusterRun(IRunStore store, string stateDirectory
 {
     public const string Runbook = "runbooks/22h2-to-23h2/sconfig.yaml";
     public const string Inventory = "samples/clusters/two-node-22h2.yaml";
+
+    private static readonly RunbookCache Runbooks = new();
+    private static readonly Dictionary<string, string> NoParameters = [];
 
     public string StateDirectory { get; } = stateDirectory;
 
@@ -44,25 +39,17 @@ internal sealed class SimulatedClusterRun(IRunStore store, string stateDirectory
     public IReadOnlyDictionary<string, string> NodeBuilds(string cluster) =>
         SimulatedCluster.ReadSnapshot(StateDirectory, cluster)!.Nodes.ToDictionary(n => n.Name, n => n.Build.ToString(), StringComparer.Ordinal);
 
+    // The same wiring a fleet's cluster job uses (ClusterRunSession), so these tests run what the fleet runs.
     private async Task<RunResult> WithCoordinator(Func<RunCoordinator, StepGraph, Task<RunResult>> run)
     {
         var bag = new DiagnosticBag();
-        var inventory = InventoryLoader.Load(Path.Combine(RepoRoot, Inventory), bag)!;
-        var runbook = RunbookValidation.LoadAndValidate(Path.Combine(RepoRoot, Runbook)).ValidRunbook!;
-        var graph = new StepGraphCompiler().Compile(runbook, ParameterBinder.Bind(runbook, [], null, bag), inventory, bag)
+        var graph = ClusterRunSession.Compile(Runbooks, Path.Combine(RepoRoot, Runbook), Path.Combine(RepoRoot, Inventory), NoParameters, bag)
             ?? throw new InvalidOperationException(string.Join('\n', bag.Items.Select(d => d.Message)));
-        var cluster = SimulatedCluster.OpenOrCreate(inventory, StateDirectory, null);
-        await using var host = new PowerShellStepHost(new SimulatedTargetConnector(cluster), cluster.Clock);
-        var settings = new RunCoordinatorSettings(StateDirectory, host, cluster.Clock, TimeProvider.System, UnattendedApprovalSource.Instance,
-            new CallbackSink(OnEvent), JournalDurability: JournalDurability.ProcessCrash, Store: store);
-        return await run(new RunCoordinator(settings), graph).ConfigureAwait(false);
+        await using var session = ClusterRunSession.Open(graph, StateDirectory, store, new CallbackSink(OnEvent));
+        return await run(session.Coordinator, graph).ConfigureAwait(false);
     }
 
-    private static RunOptions Options(StepGraph graph) => new()
-    {
-        ApprovedGates = graph.Steps.Where(s => s.Kind == StepKind.Manual).Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
-        ApprovedBy = "fleet-test",
-    };
+    private static RunOptions Options(StepGraph graph) => ClusterRunSession.FleetOptions(graph, "fleet-test", window: null);
 
     private static string FindRepoRoot()
     {
