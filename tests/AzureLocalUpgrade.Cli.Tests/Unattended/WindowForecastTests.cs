@@ -59,7 +59,7 @@ public sealed partial class WindowForecastTests
     [GeneratedRegex(@"forecast to end \w+ (\d{4}-\d\d-\d\d \d\d:\d\d)")]
     private static partial Regex PlannedEnd();
 
-    [GeneratedRegex(@"next fitting opening starts (\d{4}-\d\d-\d\d \d\d:\d\d)")]
+    [GeneratedRegex(@"next (?:fitting )?opening starts (\d{4}-\d\d-\d\d \d\d:\d\d)")]
     private static partial Regex NextOpening();
 
     [GeneratedRegex(@" at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ)")]
