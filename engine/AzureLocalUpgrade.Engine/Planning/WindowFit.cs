@@ -55,7 +55,7 @@ public static class WindowFit
             }
             else if (unit is null)
             {
-                calendar.Cursor += step.Estimate;
+                calendar.Cursor += WalkTime(step);
             }
             else if (placed.Add(unit.Id))
             {
@@ -72,6 +72,14 @@ public static class WindowFit
 
         return new WindowForecast(calendar.Rows, calendar.Cursor);
     }
+
+    /// <summary>
+    /// A run a window schedules is unattended, so its gates are approved in advance (--approve) and pass at once: a
+    /// gate's default estimate, a person's time to answer, is left out. A gate whose runbook writes an estimate counts
+    /// it, since that is the work behind the gate (the further updates' CAU run).
+    /// </summary>
+    private static TimeSpan WalkTime(GraphStep step) =>
+        step.Kind == StepKind.Manual && !step.HasExplicitEstimate ? TimeSpan.Zero : step.Estimate;
 
     private static void PlaceForEach(StepGraph graph, GraphGroup parent, Calendar calendar)
     {

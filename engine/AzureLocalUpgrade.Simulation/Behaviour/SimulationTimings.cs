@@ -32,6 +32,9 @@ public static class SimulationTimings
     public static readonly TimeSpan WindowsUpdateInstall = TimeSpan.FromMinutes(43);
 
     public static readonly TimeSpan WindowsUpdateScan = TimeSpan.FromMinutes(2);
+    /// <summary>Test-Cluster running its validation tests: no page gives a duration; the runbooks estimate 10 minutes (guards.yaml, finish.yaml).</summary>
+    public static readonly TimeSpan ClusterValidation = TimeSpan.FromMinutes(10);
+
     public static readonly TimeSpan StopCluster = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan StartCluster = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan MediaCopy = TimeSpan.FromMinutes(4);
