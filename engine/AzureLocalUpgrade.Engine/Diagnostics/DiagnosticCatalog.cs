@@ -207,8 +207,7 @@ public static partial class DiagnosticCatalog
     }
 
     // "Did you mean 'x'? " when an unknown key is one typo away from a known one (Levenshtein, as for cmdlet names).
-    private static string Suggest(string written, IEnumerable<string> known) =>
-        Validation.Catalog.Suggestions.Closest(written, known) is { } closest ? $"Did you mean '{closest}'? " : "";
+    private static string Suggest(string written, IEnumerable<string> known) => Validation.Catalog.Suggestions.DidYouMean(written, known);
 
     private static string? SuggestOnly(string written, IEnumerable<string> known) => NullIfEmpty(Suggest(written, known));
 

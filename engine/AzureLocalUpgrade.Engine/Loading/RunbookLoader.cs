@@ -43,29 +43,9 @@ public sealed class RunbookLoader(DiagnosticBag bag, LoadLimits? limits = null)
 
     private Runbook? ReadOne(string fullPath, SourceSpan? referencedFrom)
     {
-        var source = YamlSourceLoader.Load(fullPath, bag, limits, referencedFrom);
-        if (source is null)
-        {
-            return null;
-        }
-
-        if (YamlMap.From(source.Root) is not { } document)
-        {
-            var at = source.Root is null ? SourceSpan.At(fullPath, 1, 1) : YamlSpans.Of(fullPath, source.Root);
-            bag.Add(DiagnosticCatalog.DocumentNotMapping(at));
-            return null;
-        }
-
-        var apiVersion = document.String("apiVersion");
-        if (apiVersion is null || !SupportedApiVersions.Contains(apiVersion, StringComparer.Ordinal))
-        {
-            var at = document.Get("apiVersion") is { } node ? YamlSpans.Of(fullPath, node) : YamlSpans.Of(fullPath, document.Node);
-            bag.Add(DiagnosticCatalog.UnsupportedApiVersion(at, apiVersion, SupportedApiVersions));
-            return null;
-        }
-
-        YamlSchemaValidation.Validate(SchemaCatalog.RunbookV1, source, document.Node, fullPath, bag);
-        return RunbookReader.Read(source, document, bag);
+        return AluDocument.Load(fullPath, SchemaCatalog.RunbookV1, bag, limits, referencedFrom) is { } document
+            ? RunbookReader.Read(document.Source, document.Map, bag)
+            : null;
     }
 
     private ImportDefinition Resolve(ImportDefinition import)

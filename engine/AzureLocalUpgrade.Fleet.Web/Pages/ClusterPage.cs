@@ -31,8 +31,9 @@ internal static class ClusterPage
         Fact(html, "Runbook", FleetWords.Runbook(cluster.Runbook));
         Fact(html, "Run", cluster.RunId ?? "–");
         Fact(html, "Current step", cluster.CurrentStep ?? "–");
-        Fact(html, "Next window", FleetWords.Time(cluster.NextWindow));
-        Fact(html, "ETA", FleetWords.Time(cluster.Eta));
+        Fact(html, "Progress", ProgressWords.Summary(cluster) is { Length: > 0 } summary ? summary : "–");
+        Fact(html, "Next window", ProgressWords.NextWindow(cluster));
+        Fact(html, "ETA", ProgressWords.Eta(cluster));
         Fact(html, "Started", FleetWords.Time(cluster.StartedAt));
         Fact(html, "Finished", FleetWords.Time(cluster.FinishedAt));
         Fact(html, "Duration", FleetWords.Duration(cluster.StartedAt, cluster.FinishedAt));

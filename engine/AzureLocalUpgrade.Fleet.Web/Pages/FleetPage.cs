@@ -119,7 +119,7 @@ internal static class FleetPage
                 .Raw("</td><td>").Text(stage).Raw("</td><td>").Text(cluster.Site).Raw("</td><td>").Text(FleetWords.Runbook(cluster.Runbook))
                 .Raw("</td><td>").Text(cluster.CurrentStep ?? "–").Raw("</td><td>");
             NodeProgressView.Write(html, cluster, detailed: state is ClusterRunState.Running or ClusterRunState.PausedAtGate or ClusterRunState.Failed);
-            html.Raw("</td><td>").Text(FleetWords.Time(cluster.NextWindow)).Raw("</td><td>").Text(FleetWords.Time(cluster.Eta))
+            html.Raw("</td><td>").Text(ProgressWords.NextWindow(cluster)).Raw("</td><td>").Text(ProgressWords.Eta(cluster))
                 .Raw("</td><td>").Text(cluster.Reason ?? "").Raw("</td></tr>");
         }
 

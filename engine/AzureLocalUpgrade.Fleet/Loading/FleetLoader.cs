@@ -1,7 +1,6 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Loading;
 using AzureLocalUpgrade.Engine.Schema;
-using AzureLocalUpgrade.Engine.Text;
 using AzureLocalUpgrade.Fleet.Model;
 
 namespace AzureLocalUpgrade.Fleet.Loading;
@@ -19,40 +18,14 @@ internal static class FleetLoader
 
     public static FleetDefinition? Load(string path, DiagnosticBag bag) => Load(path, bag, LoadLimits.Default);
 
-    public static FleetDefinition? Load(string path, DiagnosticBag bag, LoadLimits limits, int maxClusters = MaxClusters)
-    {
-        var local = new DiagnosticBag();
-        var fleet = Read(Path.GetFullPath(path), local, limits, maxClusters);
-        bag.AddRange(local.Items);
-        return local.HasErrors ? null : fleet;
-    }
+    public static FleetDefinition? Load(string path, DiagnosticBag bag, LoadLimits limits, int maxClusters = MaxClusters) =>
+        AluDocument.AllOrNothing(path, bag, (fullPath, local) => Read(fullPath, local, limits, maxClusters));
 
     private static FleetDefinition? Read(string fullPath, DiagnosticBag bag, LoadLimits limits, int maxClusters)
     {
-        var source = YamlSourceLoader.Load(fullPath, bag, limits);
-        if (source is null)
+        if (AluDocument.Load(fullPath, SchemaCatalog.FleetV1, bag, limits) is not { Map: var document } || bag.HasErrors)
         {
-            return null;
-        }
-
-        if (YamlMap.From(source.Root) is not { } document)
-        {
-            bag.Add(DiagnosticCatalog.DocumentNotMapping(source.Root is null ? SourceSpan.At(fullPath, 1, 1) : YamlSpans.Of(fullPath, source.Root)));
-            return null;
-        }
-
-        var apiVersion = document.String("apiVersion");
-        if (apiVersion is null || !RunbookLoader.SupportedApiVersions.Contains(apiVersion, StringComparer.Ordinal))
-        {
-            var at = document.Get("apiVersion") is { } node ? YamlSpans.Of(fullPath, node) : YamlSpans.Of(fullPath, document.Node);
-            bag.Add(DiagnosticCatalog.UnsupportedApiVersion(at, apiVersion, RunbookLoader.SupportedApiVersions));
-            return null;
-        }
-
-        YamlSchemaValidation.Validate(SchemaCatalog.FleetV1, source, document.Node, fullPath, bag);
-        if (bag.HasErrors)
-        {
-            return null; // the shape is wrong: reading on would only repeat the schema's findings
+            return null; // unreadable, or the shape is wrong: reading on would only repeat the schema's findings
         }
 
         var settings = new FleetSettingsReader(fullPath, bag);

@@ -16,6 +16,22 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
 
     public async Task ExecuteAsync(string fleetId, string cluster, bool recovering, CancellationToken cancellationToken)
     {
+        // Quartz's pool has threads beyond --max-concurrent for the fleet's own jobs (advance, heartbeat); a cluster
+        // job that got one of those waits here for a run slot, so at most --max-concurrent clusters run at once. The
+        // fleet's state is read after the wait: a stop or halt meanwhile is seen.
+        await runtime.ClusterRunSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteInSlotAsync(fleetId, cluster, recovering, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            runtime.ClusterRunSlots.Release();
+        }
+    }
+
+    private async Task ExecuteInSlotAsync(string fleetId, string cluster, bool recovering, CancellationToken cancellationToken)
+    {
         var snapshot = await Store.GetSnapshotAsync(fleetId, cancellationToken).ConfigureAwait(false);
         if (snapshot is not { } s || s.Clusters.FirstOrDefault(c => c.Cluster == cluster) is not { } row)
         {
@@ -43,7 +59,8 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
         ClusterRunResult result;
         try
         {
-            result = await runtime.Runner.RunAsync(work, sink, cancellationToken).ConfigureAwait(false);
+            result = await runtime.Runner.RunAsync(work, sink, cancellationToken, opening => Store.AppendEventAsync(fleetId, cluster, FleetEventKinds.ClusterWaitingForWindow,
+                $"{cluster} waits for its window opening at {opening:yyyy-MM-dd HH:mm} UTC (virtual time; continues at once)", runtime.Now, cancellationToken)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -61,6 +78,8 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
             ClusterRunKind.WaitingForWindow => (ClusterRunState.InWindow, FleetEventKinds.ClusterWaitingForWindow, $"{cluster} waits for its window opening at {result.NextWindow:yyyy-MM-dd HH:mm} UTC"),
             ClusterRunKind.NeedsPerson => (ClusterRunState.PausedAtGate, FleetEventKinds.ClusterPaused, $"{cluster} paused: {result.Reason}"),
             ClusterRunKind.Interrupted or ClusterRunKind.LockHeld => (ClusterRunState.Queued, FleetEventKinds.ClusterQueued, $"{cluster} queued again: {result.Reason}"),
+            ClusterRunKind.StoreUnavailable => (ClusterRunState.Queued, FleetEventKinds.ClusterQueued,
+                string.Create(CultureInfo.InvariantCulture, $"{cluster} queued again, not failed: its run store was unreachable, so the run stopped writing and resumes from its journal in {runtime.StoreRetry.TotalSeconds:0} s ({result.Reason})")),
             _ => (ClusterRunState.Failed, FleetEventKinds.ClusterFailed, $"{cluster} failed: {result.Reason}"),
         };
         var outcome = new ClusterOutcome(state, result.RunId, state == ClusterRunState.Done ? null : result.Reason, result.ReportMarkdown, result.NextWindow);
@@ -76,7 +95,12 @@ internal sealed class ClusterExecution(FleetRuntime runtime, IScheduler schedule
         await Store.AppendEventAsync(fleetId, cluster, kind, message, runtime.Now, CancellationToken.None).ConfigureAwait(false);
         if (state is ClusterRunState.InWindow or ClusterRunState.Queued)
         {
-            var at = result.Kind == ClusterRunKind.LockHeld ? runtime.Now + runtime.LockRetry : result.FireAgainAt ?? runtime.Now;
+            var at = result.Kind switch
+            {
+                ClusterRunKind.LockHeld => runtime.Now + runtime.LockRetry,
+                ClusterRunKind.StoreUnavailable => runtime.Now + runtime.StoreRetry,
+                _ => result.FireAgainAt ?? runtime.Now,
+            };
             await FleetTriggers.ScheduleClusterAsync(scheduler, fleetId, cluster, site, at, CancellationToken.None).ConfigureAwait(false);
         }
 

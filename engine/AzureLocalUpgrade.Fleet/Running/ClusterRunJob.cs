@@ -15,8 +15,25 @@ internal sealed class ClusterRunJob : IJob
         ArgumentNullException.ThrowIfNull(context);
         var runtime = (FleetRuntime)context.Scheduler.Context[FleetSchedulerFactory.RuntimeKey]!;
         var data = context.JobDetail.JobDataMap;
-        await new ClusterExecution(runtime, context.Scheduler)
-            .ExecuteAsync(data.GetString(FleetJobKeys.FleetKey)!, data.GetString(FleetJobKeys.ClusterKey)!, context.Recovering, cancellationToken)
-            .ConfigureAwait(false);
+        var fleetId = data.GetString(FleetJobKeys.FleetKey)!;
+        var cluster = data.GetString(FleetJobKeys.ClusterKey)!;
+        var recovering = context.Recovering;
+        while (true)
+        {
+            try
+            {
+                await new ClusterExecution(runtime, context.Scheduler).ExecuteAsync(fleetId, cluster, recovering, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception error) when (DatabaseOutage.Is(error) && !cancellationToken.IsCancellationRequested)
+            {
+                // The fleet database went away under this execution (a restart, a network cut). Ending the job here
+                // would consume its trigger and leave the cluster's row queued or running with nothing to fire it
+                // again, so the job keeps its thread and tries again once the database answers; every step of an
+                // execution is safe to repeat (a new epoch, then the run resumed from its journal).
+                await Task.Delay(runtime.StoreRetry, cancellationToken).ConfigureAwait(false);
+                recovering = true;
+            }
+        }
     }
 }

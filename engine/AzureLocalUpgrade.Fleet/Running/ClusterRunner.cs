@@ -13,6 +13,7 @@ using AzureLocalUpgrade.Engine.Model;
 using AzureLocalUpgrade.Engine.Parameters;
 using AzureLocalUpgrade.Engine.Reporting;
 using AzureLocalUpgrade.Engine.Scheduling;
+using AzureLocalUpgrade.Fleet.Storage.Postgres;
 using AzureLocalUpgrade.PowerShell.Hosting;
 using AzureLocalUpgrade.PowerShell.Targets;
 using AzureLocalUpgrade.Simulation;
@@ -34,7 +35,26 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
 
     private IRunStore Store(JournalDurability durability) => runStore ?? new FileRunStore(stateDirectory, durability);
 
-    public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the cluster. A run store that stays unreachable past its reconnect budget (ALU7201) ends the execution as
+    /// <see cref="ClusterRunKind.StoreUnavailable"/>: nothing more was written, the journal holds the run, so the
+    /// cluster is queued again to resume later, never marked failed (the cluster itself did nothing wrong).
+    /// </summary>
+    /// <param name="waitedForWindow">Called when a simulated cluster's run paused for its window and virtual time
+    /// jumped to the next opening (the run then continues in this same execution); null: nobody is told.</param>
+    public async Task<ClusterRunResult> RunAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? waitedForWindow = null)
+    {
+        try
+        {
+            return await RunOnceAsync(work, events, cancellationToken, waitedForWindow).ConfigureAwait(false);
+        }
+        catch (RunStoreUnavailableException unavailable)
+        {
+            return new ClusterRunResult(ClusterRunKind.StoreUnavailable, work.PreviousRunId, unavailable.Message, null, null);
+        }
+    }
+
+    private async Task<ClusterRunResult> RunOnceAsync(ClusterWork work, IRunEventSink events, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? waitedForWindow)
     {
         ArgumentNullException.ThrowIfNull(work);
         var bag = new DiagnosticBag();
@@ -64,6 +84,8 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         };
         var inventory = graph.Cluster;
         var simulation = inventory.Connection.Simulated ? SimulatedCluster.OpenOrCreate(inventory, stateDirectory, null) : null;
+        var resumed = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running } ? previous.RunId : null;
+        (events as ProgressSink)?.Begin(graph, store, resumed, simulation);
         ExecutionClock clock = simulation is null ? ExecutionClock.System : simulation.Clock;
         ITargetConnector connector = simulation is null
             ? new RemoteTargetConnector(inventory, new CredentialResolver(Path.GetDirectoryName(Path.GetFullPath(inventory.FilePath))!))
@@ -82,6 +104,22 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
                 result = previous is { State: RunState.Paused or RunState.Interrupted or RunState.Running }
                     ? await coordinator.ResumeAsync(previous.RunId, graph, options, cancellationToken).ConfigureAwait(false)
                     : await coordinator.StartAsync(graph, work.RunbookPath, options, cancellationToken).ConfigureAwait(false);
+
+                // Against the twin a window pause costs no wall time: virtual time jumps to the next opening and the
+                // run continues here, with the sessions already open, instead of ending the job only to have it fired
+                // again at once (a new compile, a new host, every runspace opened anew). The journal records the
+                // pause and the resume exactly as for a run continued by a later firing.
+                while (simulation is not null && result is { Outcome: RunOutcome.Paused, PauseReason: PauseReason.Window }
+                       && NextOpening(window!, clock.UtcNow) is { } opening)
+                {
+                    simulation.AdvanceTime(opening.Start - clock.UtcNow);
+                    if (waitedForWindow is not null)
+                    {
+                        await waitedForWindow(opening.Start).ConfigureAwait(false);
+                    }
+
+                    result = await coordinator.ResumeAsync(result.RunId, graph, options, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (LockHeldException held)
             {
@@ -115,9 +153,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     private static ClusterRunResult WaitForWindow(RunResult result, MaintenanceWindow window, ExecutionClock clock, SimulatedCluster? simulation, string? report)
     {
         var now = clock.UtcNow;
-        var current = window.CurrentOrNext(now);
-        var next = current is { } open && open.Contains(now) ? window.CurrentOrNext(open.End) : current;
-        if (next is not { } opening)
+        if (NextOpening(window, now) is not { } opening)
         {
             return new ClusterRunResult(ClusterRunKind.Failed, result.RunId, result.Summary + " (no later opening of its windows)", report, null);
         }
@@ -129,6 +165,13 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         }
 
         return new ClusterRunResult(ClusterRunKind.WaitingForWindow, result.RunId, result.Summary, report, opening.Start, opening.Start);
+    }
+
+    /// <summary>The opening a run paused for its window waits for: the next one, not the one it is in now.</summary>
+    private static WindowOpening? NextOpening(MaintenanceWindow window, DateTimeOffset now)
+    {
+        var current = window.CurrentOrNext(now);
+        return current is { } open && open.Contains(now) ? window.CurrentOrNext(open.End) : current;
     }
 
     private StepGraph? Compile(ClusterWork work, DiagnosticBag bag)
@@ -176,7 +219,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
             {
                 candidates = [reader.ReadRun(known).Summary];
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException && ex is not RunStoreUnavailableException)
             {
                 candidates = [];
             }
@@ -197,7 +240,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         {
             return RunManifests.Read(store.Documents, runId, RunManifests.Name).GraphFingerprint;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or RunFileException && ex is not RunStoreUnavailableException)
         {
             return null;
         }
@@ -219,7 +262,7 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
     }
 }
 
-internal enum ClusterRunKind { Succeeded, Failed, WaitingForWindow, NeedsPerson, Interrupted, LockHeld, Invalid }
+internal enum ClusterRunKind { Succeeded, Failed, WaitingForWindow, NeedsPerson, Interrupted, LockHeld, Invalid, StoreUnavailable }
 
 /// <param name="FireAgainAt">When the cluster job should fire again (a window opening, mapped to wall time).</param>
 /// <param name="NextWindow">The opening the cluster waits for, in the cluster's own time line.</param>

@@ -105,9 +105,12 @@ internal sealed class FleetAdvancer(FleetRuntime runtime, IScheduler scheduler)
         {
             if (stage.Soak > TimeSpan.Zero)
             {
-                var until = runtime.Now + TimeSpan.FromTicks((long)(stage.Soak.Ticks / fleet.TimeScale));
+                // Virtual time (an all-simulated fleet): nothing of the fleet runs during a soak, so its end comes at once.
+                var until = runtime.Now + FleetRunSeed.WallTimeOf(stage.Soak, fleet.TimeScale);
                 await Store.SetStageStateAsync(fleet.FleetId, stage.Index, StageState.Soaking, until, ct).ConfigureAwait(false);
-                await Event(fleet, FleetEventKinds.StageSoaking, $"stage {stage.Name} finished; soaking {stage.Soak} until {until:HH:mm:ss} UTC", ct).ConfigureAwait(false);
+                await Event(fleet, FleetEventKinds.StageSoaking, double.IsPositiveInfinity(fleet.TimeScale)
+                    ? $"stage {stage.Name} finished; soaking {stage.Soak} of virtual time (simulated clusters: no wall time)"
+                    : $"stage {stage.Name} finished; soaking {stage.Soak} until {until:HH:mm:ss} UTC", ct).ConfigureAwait(false);
                 await FleetTriggers.ScheduleAdvanceAsync(scheduler, fleet.FleetId, until, ct).ConfigureAwait(false);
                 return false;
             }

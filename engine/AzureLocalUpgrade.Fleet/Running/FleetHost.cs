@@ -31,7 +31,10 @@ internal sealed class FleetHost : IAsyncDisposable
     public static async Task<FleetHost> OpenAsync(FleetDatabase database, FleetSchedulerOptions options, string stateDirectory, bool start, CancellationToken cancellationToken, IRunStore? runStore = null)
     {
         var store = new FleetStore(database);
-        var runtime = new FleetRuntime(store, new ClusterRunner(stateDirectory, new RunbookCache(), runStore), options.InstanceId, TimeProvider.System);
+        var runtime = new FleetRuntime(store, new ClusterRunner(stateDirectory, new RunbookCache(), runStore), options.InstanceId, TimeProvider.System)
+        {
+            ClusterRunSlots = new SemaphoreSlim(options.MaxConcurrentClusterRuns),
+        };
         var scheduler = await FleetSchedulerFactory.CreateAsync(database, options, runtime, cancellationToken).ConfigureAwait(false);
         if (start)
         {

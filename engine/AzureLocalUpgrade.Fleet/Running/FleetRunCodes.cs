@@ -23,4 +23,7 @@ internal static class FleetRunCodes
 
     /// <summary>A cluster's runbook is neither a file nor a shipped runbook id.</summary>
     public const string RunbookNotFound = "ALU7106";
+
+    /// <summary>run --approve, approve --stage: the name is not a stage of the fleet (nothing is approved or started).</summary>
+    public const string UnknownStage = "ALU7107";
 }

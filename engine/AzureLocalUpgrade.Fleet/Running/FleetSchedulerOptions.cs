@@ -21,5 +21,17 @@ internal sealed record FleetSchedulerOptions(
         new("embedded", [], maxConcurrent, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
 
     public static FleetSchedulerOptions Worker(string instanceId, IReadOnlyList<string> sites, int maxConcurrent) =>
-        new(instanceId, sites, maxConcurrent, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
+        new(instanceId, sites, maxConcurrent, WorkerCheckinInterval(), TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// For tests only: the Quartz cluster check-in interval of workers (duration text, e.g. <c>1s</c>). A worker that
+    /// misses check-ins for twice this long is taken for dead and its cluster jobs are recovered by another worker of
+    /// the site; a test that stalls a worker (SIGSTOP) shortens it, as <c>ALU_TEST_LOCK_LEASE</c> shortens the run lease.
+    /// </summary>
+    public const string TestCheckinVariable = "ALU_TEST_FLEET_CHECKIN";
+
+    private static TimeSpan WorkerCheckinInterval() =>
+        Engine.Text.DurationParser.TryParse(Environment.GetEnvironmentVariable(TestCheckinVariable), out var shortened) && shortened > TimeSpan.Zero
+            ? shortened
+            : TimeSpan.FromSeconds(2);
 }

@@ -34,7 +34,9 @@ internal static class FleetSeedBuilder
                     cluster.Windows,
                     cluster.Parameters,
                     null,
-                    Summary(cluster)));
+                    Summary(cluster),
+                    cluster.Window.OpeningStart,
+                    cluster.Window.End));
             }
         }
 

@@ -5,6 +5,12 @@ namespace AzureLocalUpgrade.Fleet.Running;
 /// <summary>The triggers a fleet uses, built in one place so their keys, groups and routing stay consistent.</summary>
 internal static class FleetTriggers
 {
+    /// <summary>
+    /// Above Quartz's default (5): when a pool thread frees up and both are due, the fleet's advance job (releases,
+    /// gates, approvals) goes before a cluster job that would only wait for a run slot.
+    /// </summary>
+    private const int AdvancePriority = 10;
+
     /// <summary>A one-shot trigger for a cluster's job, routed to the workers of its site by execution group.</summary>
     public static async Task ScheduleClusterAsync(IScheduler scheduler, string fleetId, string cluster, string site, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -29,6 +35,7 @@ internal static class FleetTriggers
             .WithIdentity($"advance:{Guid.NewGuid():N}", fleetId)
             .ForJob(FleetJobKeys.Advance(fleetId))
             .WithExecutionGroup(null)
+            .WithPriority(AdvancePriority)
             .StartAt(at)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
@@ -42,6 +49,7 @@ internal static class FleetTriggers
             .WithIdentity(FleetJobKeys.Heartbeat(fleetId))
             .ForJob(FleetJobKeys.Advance(fleetId))
             .WithExecutionGroup(null)
+            .WithPriority(AdvancePriority)
             .StartNow()
             .WithSimpleSchedule(s => s.WithInterval(interval).WithRepeatCount(-1).WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();

@@ -3,15 +3,24 @@ using AzureLocalUpgrade.Fleet.Status;
 namespace AzureLocalUpgrade.Fleet.Storage;
 
 /// <summary>What a fleet run starts from: its stages and clusters as the fleet plan assigned them.</summary>
-/// <param name="TimeScale">Virtual seconds per wall second for soaks: 1 against real clusters; large against
-/// simulated ones, whose runs already move on the simulator's virtual clock.</param>
+/// <param name="TimeScale">Virtual seconds per wall second for soaks: 1 against real clusters;
+/// <see cref="VirtualTime"/> (a soak takes no wall time) against simulated ones, whose runs already move on the
+/// simulator's virtual clock; any other positive number to watch a soak pass at that speed.</param>
 internal sealed record FleetRunSeed(
     string FleetId,
     string FleetName,
     string SourcePath,
     double TimeScale,
     IReadOnlyList<StageSeed> Stages,
-    IReadOnlyList<ClusterSeed> Clusters);
+    IReadOnlyList<ClusterSeed> Clusters)
+{
+    /// <summary>An infinitely fast soak clock: a soak ends as soon as it starts (stored as IEEE infinity).</summary>
+    public const double VirtualTime = double.PositiveInfinity;
+
+    /// <summary>How long <paramref name="virtualDuration"/> takes in wall time at <paramref name="timeScale"/>.</summary>
+    public static TimeSpan WallTimeOf(TimeSpan virtualDuration, double timeScale) =>
+        double.IsPositiveInfinity(timeScale) ? TimeSpan.Zero : TimeSpan.FromTicks((long)(virtualDuration.Ticks / timeScale));
+}
 
 internal sealed record StageSeed(
     string Name,
@@ -23,6 +32,8 @@ internal sealed record StageSeed(
     bool NoDegradedClusters);
 
 /// <param name="StageIndex">-1 when the plan refused the cluster (<paramref name="Reason"/> says why).</param>
+/// <param name="PlannedWindow">The window opening the fleet plan's calendar starts it in (null: it has no window).</param>
+/// <param name="PlannedEnd">When the fleet plan's calendar expects it to finish: its ETA until it runs.</param>
 internal sealed record ClusterSeed(
     string Name,
     string Site,
@@ -33,7 +44,9 @@ internal sealed record ClusterSeed(
     IReadOnlyList<string> Windows,
     IReadOnlyDictionary<string, string> Parameters,
     string? Reason,
-    string? PlanText);
+    string? PlanText,
+    DateTimeOffset? PlannedWindow = null,
+    DateTimeOffset? PlannedEnd = null);
 
 internal sealed record FleetRow(
     string FleetId,

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using AzureLocalUpgrade.Fleet.Running.Progress;
 using AzureLocalUpgrade.Fleet.Status;
 
 namespace AzureLocalUpgrade.Fleet.Storage;
@@ -49,12 +50,13 @@ internal sealed partial class FleetStore
                     await Sql.ExecuteAsync(
                         connection,
                         transaction,
-                        "INSERT INTO alu_fleet_clusters (fleet_id, cluster, site, stage_index, runbook, inventory_path, time_zone, windows, parameters, state, reason, plan_text) "
-                        + "VALUES (@fleet, @cluster, @site, @stage, @runbook, @inventory, @zone, @windows, @parameters, @state, @reason, @plan)",
+                        "INSERT INTO alu_fleet_clusters (fleet_id, cluster, site, stage_index, runbook, inventory_path, time_zone, windows, parameters, state, reason, plan_text, next_window, nodes_json) "
+                        + "VALUES (@fleet, @cluster, @site, @stage, @runbook, @inventory, @zone, @windows, @parameters, @state, @reason, @plan, @window, @progress)",
                         cancellationToken,
                         ("@fleet", seed.FleetId), ("@cluster", cluster.Name), ("@site", cluster.Site), ("@stage", cluster.StageIndex), ("@runbook", cluster.Runbook), ("@inventory", cluster.InventoryPath),
                         ("@zone", cluster.TimeZone), ("@windows", string.Join('\n', cluster.Windows)), ("@parameters", System.Text.Json.JsonSerializer.Serialize(cluster.Parameters)), ("@state", (cluster.StageIndex < 0 ? ClusterRunState.Refused : ClusterRunState.Waiting).ToString()),
-                        ("@reason", cluster.Reason), ("@plan", cluster.PlanText)).ConfigureAwait(false);
+                        ("@reason", cluster.Reason), ("@plan", cluster.PlanText), ("@window", Sql.Millis(cluster.PlannedWindow)),
+                        ("@progress", cluster.PlannedEnd is { } end ? (ClusterProgress.None with { Eta = end }).ToJson() : null)).ConfigureAwait(false);
                 }
 
                 await AppendEventAsync(connection, transaction, seed.FleetId, null, FleetEventKinds.FleetStarted,
@@ -155,7 +157,7 @@ internal sealed partial class FleetStore
         }
     }
 
-    /// <summary>The running cluster's current step and node progress; ignored under a stale epoch.</summary>
+    /// <summary>The running cluster's current step and progress (a <see cref="ClusterProgress"/> document); ignored under a stale epoch.</summary>
     public Task ReportProgressAsync(string fleetId, string cluster, int epoch, string? currentStep, string? runId, string nodesJson, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "UPDATE alu_fleet_clusters SET current_step = @step, run_id = COALESCE(@run, run_id), nodes_json = @nodes WHERE fleet_id = @fleet AND cluster = @cluster AND epoch = @epoch",

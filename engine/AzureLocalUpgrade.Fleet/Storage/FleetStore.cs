@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using AzureLocalUpgrade.Fleet.Running.Progress;
 using AzureLocalUpgrade.Fleet.Status;
 
 namespace AzureLocalUpgrade.Fleet.Storage;
@@ -11,6 +12,9 @@ namespace AzureLocalUpgrade.Fleet.Storage;
 /// </summary>
 internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusStore
 {
+    /// <summary>The status's last group: the clusters the plan refused, which belong to no stage (and have no gate).</summary>
+    public const string RefusedGroup = "(refused)";
+
     public FleetDatabase Database => database;
 
     public async Task<IReadOnlyList<FleetSummary>> ListFleetsAsync(CancellationToken cancellationToken)
@@ -51,7 +55,7 @@ internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusS
             if (refused.Count > 0)
             {
                 // Refused clusters belong to no stage; the status shows them as a last, never-running group.
-                stageStatuses.Add(new StageStatus("(refused)", StageState.Done, null, refused));
+                stageStatuses.Add(new StageStatus(RefusedGroup, StageState.Done, null, refused));
             }
 
             return new FleetStatus(fleet.FleetId, fleet.FleetName, fleet.State, fleet.HaltReason, fleet.StartedAt, fleet.FinishedAt, stageStatuses);
@@ -124,19 +128,28 @@ internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusS
         }
     }
 
-    private static ClusterRunStatus ToStatus(ClusterRow row) => new(
-        row.Cluster,
-        row.Site,
-        row.Runbook,
-        row.State,
-        row.RunId,
-        row.CurrentStep,
-        row.NodesJson is null ? [] : JsonSerializer.Deserialize<List<NodeProgress>>(row.NodesJson) ?? [],
-        row.NextWindow,
-        null,
-        row.StartedAt,
-        row.FinishedAt,
-        row.Reason);
+    private static ClusterRunStatus ToStatus(ClusterRow row)
+    {
+        var progress = ClusterProgress.Parse(row.NodesJson);
+        var finished = row.State is ClusterRunState.Done or ClusterRunState.Failed or ClusterRunState.Refused;
+        return new ClusterRunStatus(
+            row.Cluster,
+            row.Site,
+            row.Runbook,
+            row.State,
+            row.RunId,
+            row.CurrentStep,
+            progress.Nodes,
+            finished ? null : row.NextWindow,
+            finished ? null : progress.Eta,
+            row.StartedAt,
+            row.FinishedAt,
+            row.Reason,
+            progress.StepsDone,
+            progress.StepsTotal,
+            progress.EtaIsVirtualTime,
+            row.StageIndex < 0 ? null : row.TimeZone);
+    }
 
     internal static async Task<FleetRow?> ReadFleetAsync(DbConnection connection, DbTransaction? transaction, string fleetId, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ internal static class StaleServerFolders
 {
     private const string OwnerFile = "owner";
 
+    /// <summary>A process id reused within this long of the owner's start is taken for the owner (harmless: kept).</summary>
+    private static readonly TimeSpan OwnerStartTolerance = TimeSpan.FromSeconds(1);
+
     public static void MarkOwned(string folder)
     {
         using var self = Process.GetCurrentProcess();
@@ -58,7 +61,10 @@ internal static class StaleServerFolders
         try
         {
             using var owner = Process.GetProcessById(pid);
-            return owner.StartTime.ToUniversalTime().Ticks == startTicks;
+            // Not equal to the tick: on Linux .NET derives a start time from the boot time, which it recomputes on
+            // every call (real time minus time since boot), so two processes read the same start a few ticks apart.
+            // Demanding equality took every live owner for dead and deleted servers that other test runs were using.
+            return Math.Abs(owner.StartTime.ToUniversalTime().Ticks - startTicks) < OwnerStartTolerance.Ticks;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

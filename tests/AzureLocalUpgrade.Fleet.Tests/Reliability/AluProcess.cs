@@ -18,9 +18,18 @@ internal sealed class AluProcess : IDisposable
         }
     }
 
-    public static AluProcess Start(string workingDirectory, params string[] arguments)
+    public static AluProcess Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables set for the process only (e.g. the test lease ALU_TEST_LOCK_LEASE).</param>
+    public static AluProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(AluDll);
         foreach (var argument in arguments)
         {
@@ -35,6 +44,16 @@ internal sealed class AluProcess : IDisposable
         return new AluProcess(process);
     }
 
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGSTOP: the process freezes where it is (no handler can run) until <see cref="Continue"/>.</summary>
+    public void Stall() => Signal("STOP");
+
+    /// <summary>SIGCONT: a stalled process carries on from where it stood, unaware of the time that passed.</summary>
+    public void Continue() => Signal("CONT");
+
     /// <summary>SIGKILL: no handler runs, no cleanup happens (kill -9).</summary>
     public void KillHard()
     {
@@ -47,6 +66,16 @@ internal sealed class AluProcess : IDisposable
         using var timeout = new CancellationTokenSource(limit);
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
+    }
+
+    private void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{name} {_process.Id} exited with {kill.ExitCode}");
+        }
     }
 
     public void Dispose()

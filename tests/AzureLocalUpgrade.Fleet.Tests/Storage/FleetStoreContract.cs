@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Fleet.Running.Progress;
 using AzureLocalUpgrade.Fleet.Status;
 using AzureLocalUpgrade.Fleet.Storage;
 
@@ -99,6 +100,35 @@ public abstract class FleetStoreContract
         var after = await store.GetEventsAsync("demo", null, a.Sequence, CancellationToken.None);
         after.Select(e => e.Message).Should().Equal("c2 started");
         (await store.GetEventsAsync("demo", "c1", 0, CancellationToken.None)).Select(e => e.Message).Should().Equal("c1 started");
+    }
+
+    [Fact]
+    public async Task Progress_is_recorded_only_under_the_current_epoch_and_reads_back_node_by_node()
+    {
+        var store = await SeededAsync();
+        await store.QueueClusterAsync("demo", "c1", CancellationToken.None);
+        var stale = (await store.BeginClusterAsync("demo", "c1", "worker-1", Noon, CancellationToken.None))!.Value;
+        var current = (await store.BeginClusterAsync("demo", "c1", "worker-2", Noon, CancellationToken.None))!.Value;
+        var progress = new ClusterProgress([new NodeProgress("n1", "updating", 4, 9, "rolling[n1]/update", "20349.3692")], 7, 30, Noon.AddHours(2), true);
+        await store.ReportProgressAsync("demo", "c1", current, "rolling[n1]/update on node n1", "r1", progress.ToJson(), CancellationToken.None);
+        await store.ReportProgressAsync("demo", "c1", stale, "stale", "r0", ClusterProgress.None.ToJson(), CancellationToken.None);
+
+        var c1 = (await store.GetStatusAsync("demo", CancellationToken.None))!.Stages[0].Clusters.Single();
+        c1.CurrentStep.Should().Be("rolling[n1]/update on node n1");
+        c1.Nodes.Should().Equal(progress.Nodes);
+        (c1.StepsDone, c1.StepsTotal, c1.Eta, c1.EtaIsVirtualTime).Should().Be((7, 30, Noon.AddHours(2), true));
+    }
+
+    [Fact]
+    public async Task A_seeded_cluster_shows_the_plans_window_and_expected_end_until_it_runs()
+    {
+        var store = await SeededAsync();
+        var window = new DateTimeOffset(2026, 12, 12, 22, 0, 0, TimeSpan.Zero);
+        var seed = Seed with { FleetId = "planned", Clusters = [Seed.Clusters[0] with { TimeZone = "Europe/Berlin", PlannedWindow = window, PlannedEnd = window.AddHours(3) }] };
+        await store.SeedAsync(seed, Noon, CancellationToken.None);
+
+        var c1 = (await store.GetStatusAsync("planned", CancellationToken.None))!.Stages[0].Clusters.Single();
+        (c1.NextWindow, c1.Eta, c1.TimeZone, c1.Nodes.Count).Should().Be((window, window.AddHours(3), "Europe/Berlin", 0));
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AzureLocalUpgrade.Fleet.Status;
 using AzureLocalUpgrade.Fleet.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -8,7 +9,7 @@ namespace AzureLocalUpgrade.Fleet.Web.Tests.Browser;
 /// <summary>
 /// The dashboard in a real browser over a real running simulated fleet: a two-stage fleet whose canary stage ends
 /// at an approval gate. A viewer watches and is refused; an operator approves; the next stage's cluster, waiting
-/// until then, runs to done. Screenshots of the pages go to docs/images/ with ALU_SET_BASELINE=1.
+/// until then, runs (its nodes' progress on the page) to done. Screenshots of the pages go to docs/images/ with ALU_SET_BASELINE=1.
 /// </summary>
 public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
@@ -54,7 +55,15 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         gate.ApprovedBy.Should().Be(AccessFiles.OperatorName);
         gate.ApprovedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
 
-        // The next stage proceeds: the cluster that was waiting moves to done, without a reload.
+        // The next stage proceeds: while the cluster that was waiting runs, the page shows each of its nodes' progress.
+        var running = page.Locator("#state-running tr[data-cluster='c02']");
+        await WithFleetEventsOnFailureAsync(fleet, () =>
+            Expect(running.Locator(".node[data-node='c02-n1']")).ToBeVisibleAsync(new() { Timeout = Patience }));
+        await Expect(running.Locator(".node")).ToHaveCountAsync(4);
+        await Expect(running.Locator(".progress-summary")).ToContainTextAsync(new Regex(@"^\d/4 nodes done.*steps [1-9]\d*/\d+"), new() { Timeout = Patience });
+        await ScreenshotAsync(page, "dashboard-running-progress.png");
+
+        // Then it moves to done, without a reload.
         await WithFleetEventsOnFailureAsync(fleet, () =>
             Expect(page.Locator("#state-done tr[data-cluster='c02']")).ToBeVisibleAsync(new() { Timeout = Patience }));
 

@@ -1,10 +1,15 @@
 using System.Net;
+using AzureLocalUpgrade.Fleet.Tests.Postgres;
 using AzureLocalUpgrade.Fleet.Web.Tests.Support;
 
 namespace AzureLocalUpgrade.Fleet.Web.Tests.Hosting;
 
-/// <summary>What the pages show, how they encode what the store holds, and what every response carries.</summary>
-public sealed class PageContentTests : IAsyncLifetime
+/// <summary>
+/// What the pages show, how they encode what the store holds, and what every response carries; run on both stores
+/// (<see cref="PageContentOnSqliteTests"/>, <see cref="PageContentOnPostgresTests"/>).
+/// </summary>
+/// <param name="postgres">The PostgreSQL server the store is on; null: the SQLite store.</param>
+public abstract class PageContentTests(PostgresServer? postgres) : IAsyncLifetime
 {
     private const string Hostile = "<script>alert('x')</script> & \"quoted\"";
     private SeededStore _store = null!;
@@ -13,7 +18,7 @@ public sealed class PageContentTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync(hostileReason: Hostile);
+        _store = await SeededStore.CreateAsync(postgres, Hostile);
         await _store.StartAsync("c1");
         _dashboard = await RunningDashboard.StartAsync(_store.Store);
         _client = new DashboardClient(_dashboard.Address);
@@ -47,6 +52,37 @@ public sealed class PageContentTests : IAsyncLifetime
     {
         var running = Section(await _client.GetTextAsync("/fleets/demo"), "state-running");
         running.Should().Contain("drain n2").And.Contain("data-node=\"n1\"").And.Contain("12/12 · done").And.Contain("3/12 · draining");
+    }
+
+    [Fact]
+    public async Task A_running_cluster_shows_its_progress_summary_each_nodes_build_and_its_eta_in_simulator_time()
+    {
+        var running = Section(await _client.GetTextAsync("/fleets/demo"), "state-running");
+        running.Should().Contain("1/2 nodes done, n2 draining, steps 15/24").And.Contain("3/12 · draining · 20349.3692")
+            .And.Contain("2026-12-06 14:30 UTC (simulator time)");
+    }
+
+    [Fact]
+    public async Task A_waiting_cluster_shows_its_next_window_in_its_own_zone_and_the_plans_expected_end()
+    {
+        var waiting = Section(await _client.GetTextAsync("/fleets/demo"), "state-waiting");
+        waiting.Should().Contain("2026-12-12 21:00 UTC (Sat 22:00 Europe/Berlin)").And.Contain("2026-12-12 23:30 UTC");
+    }
+
+    [Fact]
+    public async Task The_cluster_page_shows_the_progress_next_window_and_eta()
+    {
+        var page = await _client.GetTextAsync("/fleets/demo/clusters/c1");
+        page.Should().Contain("<dt>Progress</dt><dd>1/2 nodes done, n2 draining, steps 15/24</dd>")
+            .And.Contain("<dt>ETA</dt><dd>2026-12-06 14:30 UTC (simulator time)</dd>")
+            .And.Contain("data-node=\"n2\"");
+    }
+
+    [Fact]
+    public async Task The_status_api_carries_each_nodes_progress()
+    {
+        var json = await _client.GetTextAsync("/api/fleets/demo");
+        json.Should().Contain("\"node\":\"n2\",\"state\":\"draining\",\"stepsDone\":3,\"stepsTotal\":12").And.Contain("\"stepsDone\":15,\"stepsTotal\":24");
     }
 
     [Fact]
@@ -115,3 +151,8 @@ public sealed class PageContentTests : IAsyncLifetime
         return page[start..end];
     }
 }
+
+public sealed class PageContentOnSqliteTests() : PageContentTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PageContentOnPostgresTests(PostgresServer server) : PageContentTests(server);

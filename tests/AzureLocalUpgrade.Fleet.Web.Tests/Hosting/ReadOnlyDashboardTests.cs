@@ -1,15 +1,17 @@
 using System.Net;
+using AzureLocalUpgrade.Fleet.Tests.Postgres;
 using AzureLocalUpgrade.Fleet.Web.Tests.Support;
 
 namespace AzureLocalUpgrade.Fleet.Web.Tests.Hosting;
 
-/// <summary>Started without --auth: everyone reads, nobody approves.</summary>
-public sealed class ReadOnlyDashboardTests
+/// <summary>Started without --auth: everyone reads, nobody approves (on both stores).</summary>
+/// <param name="postgres">The PostgreSQL server the store is on; null: the SQLite store.</param>
+public abstract class ReadOnlyDashboardTests(PostgresServer? postgres)
 {
     [Fact]
     public async Task Without_an_access_file_pages_are_readable_and_approving_is_refused()
     {
-        await using var store = await SeededStore.CreateAsync();
+        await using var store = await SeededStore.CreateAsync(postgres);
         await store.FinishCanaryAsync();
         await using var dashboard = await RunningDashboard.StartAsync(store.Store, withAccess: false);
         using var client = new DashboardClient(dashboard.Address);
@@ -20,3 +22,8 @@ public sealed class ReadOnlyDashboardTests
         (await store.GateAsync(0))!.ApprovedBy.Should().BeNull();
     }
 }
+
+public sealed class ReadOnlyDashboardOnSqliteTests() : ReadOnlyDashboardTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ReadOnlyDashboardOnPostgresTests(PostgresServer server) : ReadOnlyDashboardTests(server);

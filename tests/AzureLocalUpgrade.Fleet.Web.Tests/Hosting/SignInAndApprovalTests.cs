@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AzureLocalUpgrade.Fleet.Status;
+using AzureLocalUpgrade.Fleet.Tests.Postgres;
 using AzureLocalUpgrade.Fleet.Web.Tests.Support;
 
 namespace AzureLocalUpgrade.Fleet.Web.Tests.Hosting;
 
-/// <summary>Who may read and who may approve: accounts and tokens from the access file, cookies, anti-forgery, roles.</summary>
-public sealed class SignInAndApprovalTests : IAsyncLifetime
+/// <summary>
+/// Who may read and who may approve: accounts and tokens from the access file, cookies, anti-forgery, roles; every
+/// approval recorded in the store, on both stores.
+/// </summary>
+/// <param name="postgres">The PostgreSQL server the store is on; null: the SQLite store.</param>
+public abstract class SignInAndApprovalTests(PostgresServer? postgres) : IAsyncLifetime
 {
     private const string FleetPage = "/fleets/demo";
     private const string ApproveCanary = "/fleets/demo/stages/canary/approve";
@@ -15,7 +20,7 @@ public sealed class SignInAndApprovalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = await SeededStore.CreateAsync();
+        _store = await SeededStore.CreateAsync(postgres);
         await _store.FinishCanaryAsync();
         _dashboard = await RunningDashboard.StartAsync(_store.Store);
     }
@@ -140,3 +145,8 @@ public sealed class SignInAndApprovalTests : IAsyncLifetime
         response.Headers.Location!.ToString().Should().Be("/");
     }
 }
+
+public sealed class SignInAndApprovalOnSqliteTests() : SignInAndApprovalTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SignInAndApprovalOnPostgresTests(PostgresServer server) : SignInAndApprovalTests(server);

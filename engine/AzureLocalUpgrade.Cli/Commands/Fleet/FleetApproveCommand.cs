@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AzureLocalUpgrade.Cli.Output;
 using AzureLocalUpgrade.Fleet.Running;
+using AzureLocalUpgrade.Fleet.Status;
 using AzureLocalUpgrade.Fleet.Storage;
 
 namespace AzureLocalUpgrade.Cli.Commands.Fleet;
@@ -8,40 +9,42 @@ namespace AzureLocalUpgrade.Cli.Commands.Fleet;
 /// <summary>
 /// <c>alu fleet approve FLEET --stage NAME --db CONN [--by NAME]</c>: approves the gate after a finished stage, recorded
 /// with who and when (the same record the dashboard writes); the next stage's clusters are released within a heartbeat.
+/// A name that is no stage of the fleet is refused (ALU7107), a stage whose gate is not waiting too (ALU7102).
 /// </summary>
 internal sealed class FleetApproveCommand(CliConsole console)
 {
     public static Command Create(CliConsole console)
     {
-        var fleet = new Argument<string>("fleet") { Description = "The fleet's name (metadata.name)." };
+        var options = FleetControl.Options();
         var stage = new Option<string>("--stage") { Description = "The stage whose gate to approve (the one that finished).", Required = true };
-        var db = FleetStoreAccess.DbOption();
         var by = new Option<string?>("--by") { Description = "Who approves (default: the user name)." };
-        var command = new Command("approve", "Approve the gate after a finished stage so the next stage starts.") { fleet, stage, db, by };
-        command.SetAction((parse, ct) => new FleetApproveCommand(console).RunAsync(parse.GetValue(fleet)!, parse.GetValue(stage)!, parse.GetValue(db)!, parse.GetValue(by), ct));
+        var command = options.Command("approve", "Approve the gate after a finished stage so the next stage starts.", stage, by);
+        command.SetAction((parse, ct) => new FleetApproveCommand(console).RunAsync(options.Read(parse), parse.GetValue(stage)!, parse.GetValue(by), ct));
         return command;
     }
 
-    public async Task<int> RunAsync(string fleetId, string stage, string db, string? by, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(FleetControl.Target target, string stage, string? by, CancellationToken cancellationToken)
     {
-        if (await FleetStoreAccess.OpenAsync(db, console, OutputFormat.Text, cancellationToken).ConfigureAwait(false) is not { } database)
+        if (await FleetControl.FindAsync(target, console, cancellationToken).ConfigureAwait(false) is not var (store, _))
         {
             return ExitCodes.InvalidInput;
         }
 
-        var store = new FleetStore(database);
-        if (await FleetLookup.FindAsync(store, fleetId, console, cancellationToken).ConfigureAwait(false) is null)
+        var fleetId = target.FleetId;
+        var status = (await store.GetStatusAsync(fleetId, cancellationToken).ConfigureAwait(false))!;
+        var unknown = FleetStageNames.Unknown("--stage", [stage], [.. status.Stages.Select(s => s.Name).Where(name => name != FleetStore.RefusedGroup)], fleetId, Engine.Text.SourceSpan.None, allowEvery: false);
+        if (unknown.Count > 0)
         {
+            new DiagnosticRenderer(console).Render(unknown, target.Format);
             return ExitCodes.InvalidInput;
         }
 
         var approver = string.IsNullOrWhiteSpace(by) ? Environment.UserName : by.Trim();
         if (!await store.ApproveAsync(fleetId, stage, approver, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false))
         {
-            var status = await store.GetStatusAsync(fleetId, cancellationToken).ConfigureAwait(false);
-            var waiting = status!.Stages.Where(s => s.State == AzureLocalUpgrade.Fleet.Status.StageState.AwaitingApproval).Select(s => s.Name).ToList();
-            FleetStoreAccess.Render(console, OutputFormat.Text, FleetRunCodes.GateNotAwaiting,
-                $"fleet {fleetId}: the gate after stage '{stage}' is not waiting for approval" + (status.Stages.Any(s => s.Name == stage) ? "" : " (the fleet has no such stage)"),
+            var waiting = status.Stages.Where(s => s.State == StageState.AwaitingApproval).Select(s => s.Name).ToList();
+            FleetStoreAccess.Render(console, target.Format, FleetRunCodes.GateNotAwaiting,
+                $"fleet {fleetId}: the gate after stage '{stage}' is not waiting for approval",
                 waiting.Count > 0 ? $"The gate waiting now is after stage {waiting[0]}: alu fleet approve {fleetId} --stage {waiting[0]} --db ..." : "No gate waits now; see alu fleet status.");
             return ExitCodes.InvalidInput;
         }

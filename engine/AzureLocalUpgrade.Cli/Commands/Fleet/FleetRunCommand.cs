@@ -26,7 +26,7 @@ internal sealed class FleetRunCommand(CliConsole console)
         db.Description = "The fleet store (default: fleets/fleets.db, a SQLite file under the state folder); see alu fleet worker for PostgreSQL.";
         var approve = new Option<string[]>("--approve") { Description = "Approve the gate after this stage ahead of time (repeatable; '*' approves every stage's gate)." };
         var maxConcurrent = new Option<int>("--max-concurrent") { Description = "Cluster runs this process executes at once (the stages' limits still apply).", DefaultValueFactory = _ => 4 };
-        var timeScale = new Option<double?>("--time-scale") { Description = "Virtual seconds per wall second for soaks (default 3600 when every cluster is simulated, else 1)." };
+        var timeScale = new Option<double?>("--time-scale") { Description = "Virtual seconds per wall second for soaks (default: 1; when every cluster is simulated, virtual time: a soak takes no wall time)." };
         var runbooks = RunbooksFolderLocator.Option();
         var command = new Command("run", "Run a whole fleet in this process on the embedded store; run it again to continue after a crash.")
         {
@@ -47,7 +47,7 @@ internal sealed class FleetRunCommand(CliConsole console)
             return ExitCodes.InvalidInput;
         }
 
-        if (FleetSubmission.Prepare(request.Fleet, request.RunbooksFolder, request.TimeScale, console, format) is not { } seed)
+        if (FleetSubmission.Prepare(request.Fleet, request.RunbooksFolder, request.TimeScale, console, format, request.Approve) is not { } seed)
         {
             return ExitCodes.InvalidInput;
         }
@@ -102,7 +102,7 @@ internal sealed class FleetRunCommand(CliConsole console)
 
     private static async Task PreApproveAsync(FleetStore store, FleetRunSeed seed, IReadOnlyList<string> approve, CancellationToken cancellationToken)
     {
-        var stages = approve.Contains("*") ? seed.Stages.Select(s => s.Name) : approve;
+        var stages = approve.Contains(FleetStageNames.Every) ? seed.Stages.Select(s => s.Name) : approve;
         foreach (var stage in stages)
         {
             await store.PreApproveAsync(seed.FleetId, stage, $"{Environment.UserName} (--approve)", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);

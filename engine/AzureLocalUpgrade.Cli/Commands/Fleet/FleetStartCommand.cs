@@ -16,7 +16,7 @@ internal sealed class FleetStartCommand(CliConsole console)
     {
         var fleet = new Argument<string>("fleet") { Description = "The fleet file (kind: Fleet)." };
         var db = FleetStoreAccess.DbOption();
-        var timeScale = new Option<double?>("--time-scale") { Description = "Virtual seconds per wall second for soaks (default 3600 when every cluster is simulated, else 1)." };
+        var timeScale = new Option<double?>("--time-scale") { Description = "Virtual seconds per wall second for soaks (default: 1; when every cluster is simulated, virtual time: a soak takes no wall time)." };
         var runbooks = RunbooksFolderLocator.Option();
         var command = new Command("start", "Record a fleet run in the store for the workers (alu fleet worker) to execute.") { fleet, db, timeScale, runbooks };
         command.SetAction((parse, ct) => new FleetStartCommand(console).RunAsync(parse.GetValue(fleet)!, parse.GetValue(db)!, parse.GetValue(timeScale), parse.GetValue(runbooks)?.FullName, ct));

@@ -80,11 +80,28 @@ internal sealed class FleetStatusCommand(CliConsole console)
             text.Append(CultureInfo.InvariantCulture, $"\nStage {stage.Name}: {stage.State}{gate} ({counts})\n");
             foreach (var cluster in stage.Clusters)
             {
-                var detail = cluster.Reason ?? cluster.CurrentStep ?? cluster.RunId ?? "";
+                var detail = Detail(cluster);
                 text.Append(CultureInfo.InvariantCulture, $"  {cluster.Cluster,-24} {cluster.Site,-16} {cluster.State,-12} {detail}\n");
             }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A running cluster's node progress, step and ETA; a waiting one's next window; else why, or its run.</summary>
+    private static string Detail(ClusterRunStatus cluster)
+    {
+        if (cluster.State is ClusterRunState.Running or ClusterRunState.PausedAtGate && ProgressWords.Summary(cluster) is { Length: > 0 } progress)
+        {
+            var at = cluster.CurrentStep is { } step ? $"; at {step}" : "";
+            return $"{progress}; ETA {ProgressWords.Eta(cluster)}{at}{(cluster.Reason is { } why ? "; " + why : "")}";
+        }
+
+        if (cluster.State is ClusterRunState.Waiting or ClusterRunState.Queued or ClusterRunState.InWindow && cluster.NextWindow is not null)
+        {
+            return $"next window {ProgressWords.NextWindow(cluster)}{(cluster.Reason is { } why ? "; " + why : "")}";
+        }
+
+        return cluster.Reason ?? cluster.CurrentStep ?? cluster.RunId ?? "";
     }
 }

@@ -10,14 +10,18 @@ namespace AzureLocalUpgrade.Cli.Commands.Fleet;
 
 /// <summary>
 /// The front half of <c>alu fleet run</c> and <c>alu fleet start</c>: load the fleet file, plan it (the same plan
-/// <c>alu fleet plan</c> shows), and turn the plan into the run's seed. Bad input: diagnostics, null (exit 2).
+/// <c>alu fleet plan</c> shows), check the stages named for approval ahead of time, and turn the plan into the run's
+/// seed. Bad input: diagnostics, null (exit 2), nothing recorded or started.
 /// </summary>
 internal static class FleetSubmission
 {
-    /// <summary>Virtual seconds per wall second for the soaks of an all-simulated fleet: a 2 h soak takes 2 s.</summary>
-    public const double SimulatedTimeScale = 3600;
+    /// <summary>
+    /// The soak clock of an all-simulated fleet: virtual time, so a soak takes no wall time (nothing of the fleet
+    /// runs while a stage soaks, and the simulated clusters' own waits already run on their virtual clocks).
+    /// </summary>
+    public const double SimulatedTimeScale = FleetRunSeed.VirtualTime;
 
-    public static FleetRunSeed? Prepare(string fleetFile, string? runbooksFolder, double? timeScale, CliConsole console, OutputFormat format)
+    public static FleetRunSeed? Prepare(string fleetFile, string? runbooksFolder, double? timeScale, CliConsole console, OutputFormat format, IReadOnlyList<string>? approve = null)
     {
         var renderer = new DiagnosticRenderer(console);
         var folder = runbooksFolder is { } given ? console.FullPath(given) : RunbooksFolderLocator.Find(console.WorkingDirectory, AppContext.BaseDirectory);
@@ -31,6 +35,13 @@ internal static class FleetSubmission
         var path = console.FullPath(fleetFile);
         var fleet = FleetLoader.Load(path, bag);
         var plan = fleet is null ? null : new FleetPlanner(folder, CliRunbookValidation.ParseCache).Plan(fleet, DateTimeOffset.UtcNow, bag);
+        if (fleet is not null && approve is { Count: > 0 })
+        {
+            // Reported at the fleet file's first stage: the list the names are looked up in.
+            var stageList = fleet.Stages.Count > 0 ? fleet.Stages[0].Span : Engine.Text.SourceSpan.None;
+            bag.AddRange(FleetStageNames.Unknown("--approve", approve, [.. fleet.Stages.Select(s => s.Name)], fleet.Name, stageList, allowEvery: true));
+        }
+
         if (fleet is null || plan is null || bag.HasErrors)
         {
             renderer.Render(bag.Sorted(), format);

@@ -23,6 +23,10 @@ public static class Suggestions
         return best;
     }
 
+    /// <summary>"Did you mean 'x'? " when <paramref name="written"/> is a typo away from a candidate, else "": the start of a hint.</summary>
+    public static string DidYouMean(string written, IEnumerable<string> candidates) =>
+        Closest(written, candidates) is { } closest ? $"Did you mean '{closest}'? " : "";
+
     public static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];

@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS alu_fleet_clusters (
     state TEXT NOT NULL,                 -- ClusterRunState, plus Queued while a trigger waits for a worker
     run_id TEXT NULL,
     current_step TEXT NULL,
-    nodes_json TEXT NULL,                -- NodeProgress list
+    nodes_json TEXT NULL,                -- progress (ClusterProgress JSON: nodes, steps, ETA)
     next_window BIGINT NULL,
     started_at BIGINT NULL,
     finished_at BIGINT NULL,
