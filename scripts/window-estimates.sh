@@ -47,7 +47,8 @@ for runbook in $runbooks; do
       code=$?
       set -e
       [ "$code" -eq 3 ] || break
-      next=$(grep -o 'next fitting opening starts [0-9-]* [0-9:]*' "$state/out.jsonl" | tail -1 | awk '{print $5 "T" $6 ":00Z"}')
+      # A node group deferred names the "next fitting opening"; a CAU run the window's end stopped, the "next opening".
+      next=$(grep -oE 'next (fitting )?opening starts [0-9-]* [0-9:]*' "$state/out.jsonl" | tail -1 | awk '{print $(NF-1) "T" $NF ":00Z"}' || true)
       if [ -z "$next" ]; then outcome="paused: $(tail -1 "$state/err.txt" | cut -c1-60)"; break; fi
       "$alu" sim advance --cluster "$cluster" --state-dir "$state" --to "$next" >/dev/null
       openings=$((openings + 1))

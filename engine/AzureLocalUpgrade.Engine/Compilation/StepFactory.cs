@@ -31,8 +31,8 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
             scope.GroupId,
             step.Retry,
             step.Timeout ?? step.Wait?.Timeout,
-            skip is null ? step.Estimate ?? DefaultEstimates.For(step) : TimeSpan.Zero,
-            step.Estimate is not null,
+            skip is null ? EstimateOf(step) : TimeSpan.Zero,
+            step.Estimate is not null || step.EstimatePerNode is not null,
             step.Idempotent,
             onFailure,
             step.Tags,
@@ -40,8 +40,19 @@ internal sealed class StepFactory(ITemplateEngine templates, ClusterInventory cl
             skip,
             step.Span,
             RehearsalFor(step),
-            step.Baseline);
+            step.Baseline,
+            skip is null ? PerNodeOf(step) : null);
     }
+
+    /// <summary>
+    /// The written estimate (or the per-kind default), plus estimatePerNode once for every node of the cluster. With
+    /// estimatePerNode alone the fixed part is zero: the per-node share is the whole of it.
+    /// </summary>
+    private TimeSpan EstimateOf(StepDefinition step) =>
+        (step.Estimate ?? (step.EstimatePerNode is null ? DefaultEstimates.For(step) : TimeSpan.Zero)) + (PerNodeOf(step)?.Total ?? TimeSpan.Zero);
+
+    private PerNodeEstimate? PerNodeOf(StepDefinition step) =>
+        step.EstimatePerNode is { } each ? new PerNodeEstimate(each, cluster.Nodes.Count) : null;
 
     /// <summary>A gate's rehearsal plays the person's part on the simulator only; a real cluster's graph never has one.</summary>
     private EmbeddedText? RehearsalFor(StepDefinition step) => cluster.Connection.Simulated ? step.Manual?.Rehearse : null;

@@ -20,6 +20,10 @@ namespace AzureLocalUpgrade.Engine.Graph;
 /// A read-only script run once before the step's first attempt; its journalled value is bound as <c>$Baseline</c> on
 /// every later attempt and resume (a restart's guard compares the node's boot time with it).
 /// </param>
+/// <param name="PerNode">
+/// Set when the runbook gives <c>estimatePerNode</c>: <see cref="Estimate"/> already holds the fixed part plus one
+/// share per node; this says how much of it is per node, so a window can admit a CAU run that has one node's time left.
+/// </param>
 public sealed record GraphStep(
     string Id,
     string SourcePath,
@@ -46,7 +50,8 @@ public sealed record GraphStep(
     string? SkippedReason,
     SourceSpan Span,
     EmbeddedText? Rehearsal = null,
-    EmbeddedText? Baseline = null)
+    EmbeddedText? Baseline = null,
+    PerNodeEstimate? PerNode = null)
 {
     public Certainty Certainty => SkippedReason is not null ? Certainty.Skipped
         : Kind == StepKind.Manual ? Certainty.ManualGate
@@ -55,4 +60,10 @@ public sealed record GraphStep(
 
     /// <summary>A step caught mid-flight by a crash may be re-run only when it is guarded or declared idempotent.</summary>
     public bool SafeToRerun => Idempotent || SkipIf is not null || Kind is StepKind.Check or StepKind.Wait;
+}
+
+/// <summary>The per-node part of a step's estimate (<c>estimatePerNode</c>) and the node count it was multiplied by.</summary>
+public sealed record PerNodeEstimate(TimeSpan Each, int Nodes)
+{
+    public TimeSpan Total => Each * Nodes;
 }

@@ -86,7 +86,8 @@ internal sealed class StepReader(YamlSource source, DiagnosticBag bag)
             Span: span,
             IdSpan: YamlSpans.Of(source.FilePath, idNode),
             NeedsWritten: map.Has("needs"),
-            Baseline: Text(map, "baseline"));
+            Baseline: Text(map, "baseline"),
+            EstimatePerNode: Duration(map, "estimatePerNode"));
     }
 
     private static StepKind KindOf(string key) => key switch

@@ -14,6 +14,10 @@ namespace AzureLocalUpgrade.Engine.Model;
 /// Read-only script (same target as the step) run once before the step's first attempt; its value is journalled and
 /// reaches skipIf and the script as <c>$Baseline</c> on every later attempt, retry and resume of the run.
 /// </param>
+/// <param name="EstimatePerNode">
+/// Added to the estimate once per cluster node: a cluster-wide step that works through the nodes in turn (a CAU run),
+/// whose duration grows with the cluster.
+/// </param>
 /// <param name="NeedsWritten">
 /// True when the step has a <c>needs:</c> key (even <c>[]</c>). Without one the step follows its previous sibling
 /// (the ordering rule); <see cref="StepOrdering"/> applies the rule.
@@ -41,7 +45,8 @@ public sealed record StepDefinition(
     SourceSpan Span,
     SourceSpan IdSpan,
     bool NeedsWritten = false,
-    EmbeddedText? Baseline = null)
+    EmbeddedText? Baseline = null,
+    TimeSpan? EstimatePerNode = null)
 {
     /// <summary>The script that does the work, whatever the kind (null for manual, group and use).</summary>
     public ScriptDefinition? WorkScript => Script ?? Check?.Script ?? Wait?.Script;

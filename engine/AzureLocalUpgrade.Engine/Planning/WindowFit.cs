@@ -55,16 +55,31 @@ public static class WindowFit
             }
             else if (unit is null)
             {
-                calendar.Cursor += step.Estimate;
+                calendar.Cursor += WalkTime(step);
             }
             else if (placed.Add(unit.Id))
             {
-                calendar.Place(unit);
+                if (unit.PerNode is { } share)
+                {
+                    calendar.PlaceNodeByNode(unit, share);
+                }
+                else
+                {
+                    calendar.Place(unit);
+                }
             }
         }
 
         return new WindowForecast(calendar.Rows, calendar.Cursor);
     }
+
+    /// <summary>
+    /// A run a window schedules is unattended, so its gates are approved in advance (--approve) and pass at once: a
+    /// gate's default estimate, a person's time to answer, is left out. A gate whose runbook writes an estimate counts
+    /// it, since that is the work behind the gate (the further updates' CAU run).
+    /// </summary>
+    private static TimeSpan WalkTime(GraphStep step) =>
+        step.Kind == StepKind.Manual && !step.HasExplicitEstimate ? TimeSpan.Zero : step.Estimate;
 
     private static void PlaceForEach(StepGraph graph, GraphGroup parent, Calendar calendar)
     {
@@ -111,6 +126,54 @@ public static class WindowFit
             var number = opening is { } o ? Number(o) : 0;
             Rows.AddRange(units.Select(u => new WindowFitRow(u.Id, u.Node, u.Kind, Cursor, Cursor + u.Estimate, opening, number)));
             Cursor += longest;
+        }
+
+        /// <summary>
+        /// A CAU run bounded to the opening's end (-StopAfter): it starts when its fixed part and one node fit, then
+        /// takes node after node while the opening lasts (CAU cancels between nodes, so a node begun before the end
+        /// finishes after it). A run that ends at or after the opening's end pauses the run until the next opening,
+        /// where a new CAU run updates the nodes left (or, with none left, the step's guard skips it).
+        /// </summary>
+        public void PlaceNodeByNode(WindowUnit unit, PerNodeEstimate share)
+        {
+            var fixedPart = unit.Estimate - share.Total;
+            var left = share.Nodes;
+            while (left > 0)
+            {
+                var decision = window.Decide(Cursor, unit.Admission);
+                var opening = decision.MayStart ? decision.Current : decision.NextFitting;
+                if (!decision.MayStart && decision.NextFitting is { } next)
+                {
+                    Cursor = next.Start;
+                }
+
+                if (opening is not { } current)
+                {
+                    Rows.Add(new WindowFitRow(unit.Id, unit.Node, unit.Kind, Cursor, Cursor + fixedPart + share.Each * left, null, 0));
+                    Cursor += fixedPart + share.Each * left;
+                    return;
+                }
+
+                var start = Cursor;
+                Cursor += fixedPart;
+                do
+                {
+                    Cursor += share.Each;
+                    left--;
+                }
+                while (left > 0 && Cursor < current.End);
+
+                Rows.Add(new WindowFitRow(unit.Id, unit.Node, unit.Kind, start, Cursor, current, Number(current)));
+                if (left == 0 && Cursor >= current.End)
+                {
+                    // Done, but past the end: the run pauses until the next opening, where the guard skips the step.
+                    if (window.CurrentOrNext(Cursor) is { } resume)
+                    {
+                        Cursor = resume.Start;
+                        Rows.Add(new WindowFitRow(unit.Id, unit.Node, unit.Kind, Cursor, Cursor, resume, Number(resume)));
+                    }
+                }
+            }
         }
 
         private int Number(WindowOpening opening)

@@ -17,4 +17,13 @@ public enum WindowUnitKind
 
 /// <param name="Id">The group instance, group or step id, as the journal's window-check records name it.</param>
 /// <param name="StepIds">The unit's executable steps; the unit is admitted once, when the first of them is about to start.</param>
-public sealed record WindowUnit(string Id, WindowUnitKind Kind, string? Node, TimeSpan Estimate, IReadOnlyList<string> StepIds);
+/// <param name="PerNode">
+/// Set for a step that starts a CAU run and gives <c>estimatePerNode</c>: the run is bounded to the opening's end
+/// (-StopAfter) and a later opening updates the nodes left, so it needs only its fixed part and one node's share to
+/// start (<see cref="Admission"/>), not its whole estimate.
+/// </param>
+public sealed record WindowUnit(string Id, WindowUnitKind Kind, string? Node, TimeSpan Estimate, IReadOnlyList<string> StepIds, PerNodeEstimate? PerNode = null)
+{
+    /// <summary>What must be left of an opening for the unit to start: its estimate, or for a CAU run one node's share.</summary>
+    public TimeSpan Admission => PerNode is { Nodes: > 1 } p ? Estimate - p.Each * (p.Nodes - 1) : Estimate;
+}

@@ -44,8 +44,12 @@ public static class WindowUnits
             return Unit(graph, group, WindowUnitKind.Group);
         }
 
-        return DisruptiveWork.IsDisruptive(step) ? new WindowUnit(step.Id, WindowUnitKind.Step, step.Target.Node, step.Estimate, [step.Id]) : null;
+        return DisruptiveWork.IsDisruptive(step) ? new WindowUnit(step.Id, WindowUnitKind.Step, step.Target.Node, step.Estimate, [step.Id], CauRunShare(step)) : null;
     }
+
+    /// <summary>A CAU run spans openings node by node only when the runbook says how long each node takes.</summary>
+    private static PerNodeEstimate? CauRunShare(GraphStep step) =>
+        step.PerNode is { } share && step.Script is { } script && DisruptiveWork.StartsCauRun(script.Value) ? share : null;
 
     private static WindowUnit Unit(StepGraph graph, GraphGroup group, WindowUnitKind kind)
     {

@@ -82,14 +82,22 @@ internal static class NodeOperations
             return;
         }
 
-        // Immediate and Policy both fail back here; the simulator has no failback windows.
+        // Immediate and Policy both fail back here; the simulator has no failback windows. Moving roles back takes
+        // the failback time (live migrations), once for the whole node.
+        var movedBack = false;
         foreach (var group in state.Groups.Where(g => string.Equals(g.PreferredOwner, node.Name, StringComparison.OrdinalIgnoreCase)))
         {
+            movedBack |= !Owns(group, node);
             group.OwnerNode = node.Name;
             if (group.State == ClusterGroupStatus.Failed)
             {
                 group.State = ClusterGroupStatus.Online;
             }
+        }
+
+        if (movedBack)
+        {
+            Evolution.AdvanceTo(state, state.Now + SimulationTimings.Failback);
         }
     }
 

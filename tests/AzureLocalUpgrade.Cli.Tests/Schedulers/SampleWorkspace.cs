@@ -6,8 +6,9 @@ namespace AzureLocalUpgrade.Cli.Tests.Schedulers;
 
 /// <summary>
 /// What a scheduler's machine holds before the first firing: a reviewed plan of the shipped SConfig runbook for the
-/// simulated four-node sample cluster, an approval of every gate of that plan, and a state folder whose simulated
-/// clock stands inside the samples' window (Saturday 22:30 UTC, which is Sunday 00:30 in Europe/Berlin).
+/// simulated two-node sample cluster, an approval of every gate of that plan, and a state folder whose simulated
+/// clock stands inside the samples' window (Saturday 22:30 UTC, which is Sunday 00:30 in Europe/Berlin). Two nodes,
+/// because with the twin's realistic timings (docs/cmdlet-surface.md) four need more than the 5.5 hours left then.
 /// </summary>
 internal sealed partial class SampleWorkspace : IDisposable
 {
@@ -26,7 +27,7 @@ internal sealed partial class SampleWorkspace : IDisposable
     public static async Task<SampleWorkspace> Create()
     {
         var workspace = new SampleWorkspace();
-        File.Copy(System.IO.Path.Combine(AluProcess.RepositoryRoot, "samples", "clusters", "four-node-22h2.yaml"), workspace.Cluster);
+        File.Copy(System.IO.Path.Combine(AluProcess.RepositoryRoot, "samples", "clusters", "two-node-22h2.yaml"), workspace.Cluster);
         var runbook = System.IO.Path.Combine(AluProcess.RepositoryRoot, "runbooks", "22h2-to-23h2", "sconfig.yaml");
         var plan = await CliRun.Of(workspace.Path, "plan", runbook, "--cluster", workspace.Cluster, "--out", workspace.Plan);
         plan.ExitCode.Should().Be(0, plan.Error);

@@ -6,7 +6,7 @@ namespace AzureLocalUpgrade.Cli.Tests.Schedulers;
 
 /// <summary>
 /// Every scheduler sample's command line, exactly as written in the sample (only the machine's file paths swapped
-/// for the test's), is fired against a simulated four-node cluster inside the sample's window: it must apply the
+/// for the test's), is fired against a simulated two-node cluster inside the sample's window: it must apply the
 /// approved plan to the end, and the samples that go through alu-continue.sh must report "not yet" as success.
 /// </summary>
 public sealed partial class SchedulerSampleTests

@@ -33,8 +33,10 @@ public sealed class CauWindowRunTests
             (run, _) = await SimulatedRun.Of(state, Runbook, Cluster, [.. Window, "--continue"]);
         }
 
-        pauses.Should().Contain(p => p.Contains("window ended during the CAU run", StringComparison.Ordinal), "CAU's -StopAfter ended the run at the window's end")
-            .Which.Should().MatchRegex(@"[1-9]\d* of 16 nodes updated");
+        // 16 nodes of about 83 minutes each take more than one more opening, so the window's end may stop CAU more than once.
+        var stopped = pauses.Where(p => p.Contains("window ended during the CAU run", StringComparison.Ordinal)).ToList();
+        stopped.Should().NotBeEmpty("CAU's -StopAfter ended the run at the window's end")
+            .And.OnlyContain(p => System.Text.RegularExpressions.Regex.IsMatch(p, @"[1-9]\d* of 16 nodes updated"));
         run.ExitCode.Should().Be(0, run.Error);
         var (_, cluster) = await SimulatedRun.Of(state, Runbook, Cluster, [.. Window, "--continue"]);
         cluster.Nodes.Should().OnlyContain(n => n.Build.Major == 25398);

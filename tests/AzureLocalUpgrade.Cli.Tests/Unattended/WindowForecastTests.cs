@@ -6,7 +6,8 @@ namespace AzureLocalUpgrade.Cli.Tests.Unattended;
 
 /// <summary>
 /// <c>alu plan --window</c> forecasts what a scheduler-driven simulated run does: the same number of openings, and an
-/// end never earlier than the run's (estimates err long, which is the safe side for a window). The run is driven as scripts/window-estimates.sh
+/// end within 10 % of the run's, counted from the first opening (docs/performance.md, "Window forecasts against
+/// simulated runs", has every runbook on the 4- and 16-node samples). The run is driven as scripts/window-estimates.sh
 /// drives it: <c>alu run --continue</c> in each opening, the virtual clock moved to the opening a paused run names.
 /// Virtual time only, so the outcome never depends on the machine.
 /// </summary>
@@ -18,7 +19,8 @@ public sealed partial class WindowForecastTests
     [Theory]
     [InlineData("runbooks/22h2-to-23h2/cau.yaml")]
     [InlineData("runbooks/22h2-to-23h2/offline.yaml")]
-    public async Task The_plan_forecasts_the_openings_of_a_simulated_run_and_never_an_earlier_end(string runbook)
+    [InlineData("runbooks/22h2-to-23h2/sconfig.yaml")]
+    public async Task The_plan_forecasts_the_openings_and_within_ten_percent_the_end_of_a_simulated_run(string runbook)
     {
         var folder = Directory.CreateTempSubdirectory("alu-window-forecast-").FullName;
         try
@@ -44,8 +46,9 @@ public sealed partial class WindowForecastTests
             var status = await CliRun.Of(folder, "sim", "status", "--cluster", cluster, "--state-dir", state);
             var end = DateTimeOffset.Parse(SimulatedNow().Match(status.Out).Groups[1].Value, CultureInfo.InvariantCulture);
             openings.Should().Be(plannedOpenings);
-            // Not yet within 10 % (docs/performance.md): the per-node estimates are longer than the simulator's timings.
-            plannedEnd.Should().BeOnOrAfter(end, $"the plan forecast {(plannedEnd - FirstOpening).TotalHours:0.0} h after the first opening, the run took {(end - FirstOpening).TotalHours:0.0} h");
+            var planned = (plannedEnd - FirstOpening).TotalHours;
+            var actual = (end - FirstOpening).TotalHours;
+            planned.Should().BeApproximately(actual, actual * 0.10, $"the plan forecast {planned:0.0} h after the first opening, the run took {actual:0.0} h");
         }
         finally
         {
@@ -59,7 +62,7 @@ public sealed partial class WindowForecastTests
     [GeneratedRegex(@"forecast to end \w+ (\d{4}-\d\d-\d\d \d\d:\d\d)")]
     private static partial Regex PlannedEnd();
 
-    [GeneratedRegex(@"next fitting opening starts (\d{4}-\d\d-\d\d \d\d:\d\d)")]
+    [GeneratedRegex(@"next (?:fitting )?opening starts (\d{4}-\d\d-\d\d \d\d:\d\d)")]
     private static partial Regex NextOpening();
 
     [GeneratedRegex(@" at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ)")]

@@ -35,10 +35,11 @@ internal sealed class TestGraph
 
     /// <param name="script">The step's PowerShell text (default: a comment naming the step).</param>
     public TestGraph PowerShell(string id, string[]? needs = null, RetryPolicy? retry = null, TimeSpan? timeout = null,
-        bool idempotent = false, string? skipIf = null, string[]? tags = null, GraphStep[]? onFailure = null, string? script = null, TimeSpan? estimate = null)
+        bool idempotent = false, string? skipIf = null, string[]? tags = null, GraphStep[]? onFailure = null, string? script = null, TimeSpan? estimate = null,
+        PerNodeEstimate? perNode = null)
     {
         var step = Step(id, StepKind.PowerShell, StepTarget.Orchestrator, retry: retry, timeout: timeout, idempotent: idempotent, skipIf: skipIf, tags: tags, onFailure: onFailure);
-        step = step with { Script = script is null ? step.Script : EmbeddedText.Synthetic(script), Estimate = estimate ?? step.Estimate };
+        step = step with { Script = script is null ? step.Script : EmbeddedText.Synthetic(script), Estimate = estimate ?? step.Estimate, PerNode = perNode };
         return Add(step, needs);
     }
 

@@ -1,5 +1,6 @@
 using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Model;
 using AzureLocalUpgrade.Engine.Scheduling;
 
@@ -84,6 +85,22 @@ public sealed class WindowTests
         result.PauseReason.Should().Be(PauseReason.Window);
         fixture.Host.Calls.Select(c => c.StepId).Should().Contain("prepare").And.NotContain("cau-run");
         fixture.Journal.Should().Contain(r => r.Type == JournalRecordTypes.WindowCheck && r.StepId == "cau-run" && r.Outcome == "deferred");
+    }
+
+    [Fact]
+    public async Task A_cau_run_with_a_per_node_estimate_starts_when_its_fixed_part_and_one_node_fit()
+    {
+        // 4 nodes of 1 h and 5 min fixed: 4h05m in all, more than the 2h45m left at 03:15, but one node's 1h05m fits;
+        // -StopAfter bounds the run to the opening's end and the next opening updates the nodes left.
+        var graph = new TestGraph(nodes: 4).PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force @window",
+            estimate: TimeSpan.FromMinutes(245), perNode: new PerNodeEstimate(TimeSpan.FromHours(1), 4));
+        using var fixture = new ExecutionFixture(graph);
+        fixture.Clock.Advance(TimeSpan.FromHours(1)); // 03:15
+
+        var result = await fixture.RunAsync(graph.Build(), c => c with { Window = Window("Mon 02:00-Mon 06:00") });
+
+        result.Outcome.Should().Be(RunOutcome.Succeeded, result.Summary);
+        fixture.Journal.Should().Contain(r => r.Type == JournalRecordTypes.WindowCheck && r.StepId == "cau-run" && r.Outcome == "fits");
     }
 
     [Fact]

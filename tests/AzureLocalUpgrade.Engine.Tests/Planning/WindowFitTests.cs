@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Graph;
 using AzureLocalUpgrade.Engine.Model;
 using AzureLocalUpgrade.Engine.Planning;
 using AzureLocalUpgrade.Engine.Scheduling;
@@ -67,6 +68,39 @@ public sealed class WindowFitTests
 
         rows.Select(r => (r.GroupId, r.Kind, r.OpeningNumber)).Should().Equal(
             ("upd[hci01-n1]", WindowUnitKind.NodeGroup, 1), ("upd[hci01-n2]", WindowUnitKind.NodeGroup, 1), ("cau-run", WindowUnitKind.Step, 2));
+    }
+
+    [Fact]
+    public void A_cau_run_with_a_per_node_estimate_starts_when_one_node_fits_and_goes_on_node_by_node_in_later_openings()
+    {
+        // 6 nodes of 1.5 h: 9 h in all, longer than the 4 h opening. CAU stops between nodes at the opening's end, so
+        // each opening takes 3 nodes (the third ends at 06:30, past the end); the third opening only finds it done.
+        var graph = new TestGraph(nodes: 6).PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force",
+            estimate: TimeSpan.FromHours(9), perNode: new PerNodeEstimate(TimeSpan.FromHours(1.5), 6)).Build();
+
+        var rows = WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        rows.Select(r => (r.OpeningNumber, r.End - r.Start)).Should().Equal((1, TimeSpan.FromHours(4.5)), (2, TimeSpan.FromHours(4.5)), (3, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_cau_run_that_ends_after_the_opening_continues_in_the_next_opening_where_its_guard_skips_it()
+    {
+        var graph = new TestGraph(nodes: 3).PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force",
+            estimate: TimeSpan.FromHours(4.5), perNode: new PerNodeEstimate(TimeSpan.FromHours(1.5), 3)).Build();
+
+        var forecast = WindowFit.Forecast(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        forecast.Rows.Select(r => r.OpeningNumber).Should().Equal(1, 2);
+        forecast.End.Should().Be(MondayMorning.AddDays(7));
+    }
+
+    [Fact]
+    public void A_cau_run_with_a_per_node_estimate_is_admitted_with_its_fixed_part_and_one_node()
+    {
+        var unit = new WindowUnit("cau-run", WindowUnitKind.Step, null, TimeSpan.FromMinutes(5) + TimeSpan.FromHours(4), ["cau-run"], new PerNodeEstimate(TimeSpan.FromHours(1), 4));
+
+        unit.Admission.Should().Be(TimeSpan.FromMinutes(65));
     }
 
     [Fact]

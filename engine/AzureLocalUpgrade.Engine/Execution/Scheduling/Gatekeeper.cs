@@ -77,7 +77,7 @@ internal sealed class Gatekeeper(ExecutionState state, FailureBudget budget, Clu
         }
 
         var underWay = unit.StepIds.Any(id => state.StepsById.TryGetValue(id, out var s) && s.Status != StepStatus.Pending);
-        if (!underWay && (state.Pausing || !FitsInWindow(unit.Id, unit.Estimate, unit.Node is null ? "cluster" : $"node {unit.Node}")))
+        if (!underWay && (state.Pausing || !FitsInWindow(unit.Id, unit.Admission, unit.Node is null ? "cluster" : $"node {unit.Node}")))
         {
             return false;
         }

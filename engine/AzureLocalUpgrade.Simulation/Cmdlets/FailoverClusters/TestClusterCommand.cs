@@ -41,6 +41,7 @@ public sealed class TestClusterCommand : SimulatorCmdlet
         var path = ClusterValidation.ReportPath(ReportName, s.Now);
         var content = ClusterValidation.Render(s.ClusterName, nodes, outcomes, s.Now);
         FileOperations.WriteText(local, path, content);
+        Evolution.AdvanceTo(s, s.Now + SimulationTimings.ClusterValidation);
         var name = path[(path.LastIndexOf('\\') + 1)..];
         return new ValidationReportFile(path, name, path[..path.LastIndexOf('\\')], ".htm", content.Length);
     }));
