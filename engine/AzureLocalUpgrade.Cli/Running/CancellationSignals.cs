@@ -6,6 +6,8 @@ namespace AzureLocalUpgrade.Cli.Running;
 /// Turns SIGTERM, SIGHUP (a closed terminal or session) and Ctrl+C (SIGINT) into a cancellation request instead of
 /// killing the process: the executor gives steps in flight their grace period, stops them, journals, and the run
 /// exits 130, resumable. A second signal is not intercepted, so an operator can still force the process down.
+/// A signal the process was started with ignored (SIGHUP under nohup) is left ignored by the runtime: whoever
+/// started alu that way asked it to outlive its terminal, and it does.
 /// </summary>
 public sealed class CancellationSignals : IDisposable
 {

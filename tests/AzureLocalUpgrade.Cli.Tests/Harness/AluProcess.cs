@@ -29,9 +29,21 @@ public sealed class AluProcess : IDisposable
     public static AluProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string?>(), args);
 
     /// <param name="environment">Variables to set (a null value removes the variable).</param>
-    public static AluProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static AluProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(workingDirectory, environment, SignalDispositions.Inherited, args);
+
+    /// <summary>
+    /// Starts alu with the given signal dispositions instead of the ones this test process inherited. A signal the
+    /// parent ignores stays ignored across fork and exec, and the .NET runtime deliberately leaves ignored signals
+    /// ignored (so <c>nohup alu run</c> survives a closed terminal): a test runner started under nohup would
+    /// otherwise hand alu an ignored SIGHUP and make every SIGHUP test fail there and pass everywhere else.
+    /// </summary>
+    public static AluProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, SignalDispositions signals, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        ArgumentNullException.ThrowIfNull(signals);
+        // env(1) sets the dispositions and then execs dotnet, so the process keeps env's id: Id is alu's.
+        var setsSignals = signals.Default.Count > 0 || signals.Ignored.Count > 0;
+        var info = new ProcessStartInfo(setsSignals ? "env" : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -39,6 +51,21 @@ public sealed class AluProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (setsSignals)
+        {
+            if (signals.Default.Count > 0)
+            {
+                info.ArgumentList.Add("--default-signal=" + string.Join(',', signals.Default));
+            }
+
+            if (signals.Ignored.Count > 0)
+            {
+                info.ArgumentList.Add("--ignore-signal=" + string.Join(',', signals.Ignored));
+            }
+
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alu.dll"));
         foreach (var arg in args)
         {
@@ -106,7 +133,8 @@ public sealed class AluProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Signal(string name)
+    /// <summary>Sends a signal by name (TERM, HUP, STOP, ...) with kill(1), which must succeed.</summary>
+    public void Signal(string name)
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
             ?? throw new InvalidOperationException("kill did not start");
