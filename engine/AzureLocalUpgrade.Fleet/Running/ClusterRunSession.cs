@@ -4,6 +4,7 @@ using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Approvals;
 using AzureLocalUpgrade.Engine.Execution.Events;
 using AzureLocalUpgrade.Engine.Execution.Journal;
+using AzureLocalUpgrade.Engine.Execution.Locking;
 using AzureLocalUpgrade.Engine.Execution.Runs;
 using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Engine.Graph;
@@ -78,7 +79,8 @@ internal sealed class ClusterRunSession : IAsyncDisposable
         Window = window,
     };
 
-    public static ClusterRunSession Open(StepGraph graph, string stateDirectory, IRunStore store, IRunEventSink events)
+    /// <param name="lockOptions">The claim's lease and heartbeat; null: this process's (a 2-minute lease).</param>
+    public static ClusterRunSession Open(StepGraph graph, string stateDirectory, IRunStore store, IRunEventSink events, RunLockOptions? lockOptions = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var inventory = graph.Cluster;
@@ -90,6 +92,7 @@ internal sealed class ClusterRunSession : IAsyncDisposable
         var host = new PowerShellStepHost(connector, clock);
         var settings = new RunCoordinatorSettings(
             stateDirectory, host, clock, TimeProvider.System, UnattendedApprovalSource.Instance, events,
+            LockOptions: lockOptions,
             JournalDurability: DurabilityFor(graph),
             Store: store);
         return new ClusterRunSession(simulation, clock, host, new RunCoordinator(settings));

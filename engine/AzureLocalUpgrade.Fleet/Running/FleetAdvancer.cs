@@ -63,8 +63,8 @@ internal sealed class FleetAdvancer(FleetRuntime runtime, IScheduler scheduler)
         {
             case StageState.Waiting:
                 await Store.SetStageStateAsync(fleet.FleetId, stage.Index, StageState.Running, null, ct).ConfigureAwait(false);
-                await Event(fleet, FleetEventKinds.StageStarted, $"stage {stage.Name} started: {members.Count} clusters, at most {stage.MaxConcurrent} at once"
-                    + (stage.MaxConcurrentPerSite is { } perSite ? $", {perSite} per site" : ""), ct).ConfigureAwait(false);
+                await Event(fleet, FleetEventKinds.StageStarted, $"stage {stage.Plan.Name} started: {members.Count} clusters, at most {stage.Plan.MaxConcurrent} at once"
+                    + (stage.Plan.MaxConcurrentPerSite is { } perSite ? $", {perSite} per site" : ""), ct).ConfigureAwait(false);
                 return true;
             case StageState.Running:
                 return await RunStageAsync(fleet, stage, members, ct).ConfigureAwait(false);
@@ -93,24 +93,24 @@ internal sealed class FleetAdvancer(FleetRuntime runtime, IScheduler scheduler)
     private async Task<bool> RunStageAsync(FleetRow fleet, StageRow stage, List<ClusterRow> members, CancellationToken ct)
     {
         var failed = members.Count(c => c.State == ClusterRunState.Failed);
-        if (failed > stage.AllowedFailures)
+        if (failed > stage.Plan.AllowedFailures)
         {
             var reason = string.Create(CultureInfo.InvariantCulture,
-                $"stage {stage.Name}: {failed} of {members.Count} clusters failed, its failure budget allows {stage.AllowedFailures} ({string.Join(", ", members.Where(c => c.State == ClusterRunState.Failed).Select(c => c.Cluster))}); fix them and run alu fleet resume");
+                $"stage {stage.Plan.Name}: {failed} of {members.Count} clusters failed, its failure budget allows {stage.Plan.AllowedFailures} ({string.Join(", ", members.Where(c => c.State == ClusterRunState.Failed).Select(c => c.Cluster))}); fix them and run alu fleet resume");
             await HaltAsync(fleet, stage, reason, ct).ConfigureAwait(false);
             return false;
         }
 
         if (members.All(c => c.State is ClusterRunState.Done or ClusterRunState.Failed or ClusterRunState.Refused))
         {
-            if (stage.Soak > TimeSpan.Zero)
+            if (stage.Plan.Soak > TimeSpan.Zero)
             {
                 // Virtual time (an all-simulated fleet): nothing of the fleet runs during a soak, so its end comes at once.
-                var until = runtime.Now + FleetRunSeed.WallTimeOf(stage.Soak, fleet.TimeScale);
+                var until = runtime.Now + FleetRunSeed.WallTimeOf(stage.Plan.Soak, fleet.TimeScale);
                 await Store.SetStageStateAsync(fleet.FleetId, stage.Index, StageState.Soaking, until, ct).ConfigureAwait(false);
                 await Event(fleet, FleetEventKinds.StageSoaking, double.IsPositiveInfinity(fleet.TimeScale)
-                    ? $"stage {stage.Name} finished; soaking {stage.Soak} of virtual time (simulated clusters: no wall time)"
-                    : $"stage {stage.Name} finished; soaking {stage.Soak} until {until:HH:mm:ss} UTC", ct).ConfigureAwait(false);
+                    ? $"stage {stage.Plan.Name} finished; soaking {stage.Plan.Soak} of virtual time (simulated clusters: no wall time)"
+                    : $"stage {stage.Plan.Name} finished; soaking {stage.Plan.Soak} until {until:HH:mm:ss} UTC", ct).ConfigureAwait(false);
                 await FleetTriggers.ScheduleAdvanceAsync(scheduler, fleet.FleetId, until, ct).ConfigureAwait(false);
                 return false;
             }
@@ -134,13 +134,13 @@ internal sealed class FleetAdvancer(FleetRuntime runtime, IScheduler scheduler)
         var perSite = members.Where(Active).GroupBy(c => c.Site, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var cluster in members.Where(c => c.State == ClusterRunState.Waiting))
         {
-            if (active >= stage.MaxConcurrent)
+            if (active >= stage.Plan.MaxConcurrent)
             {
                 break;
             }
 
             var atSite = perSite.GetValueOrDefault(cluster.Site);
-            if (stage.MaxConcurrentPerSite is { } siteLimit && atSite >= siteLimit)
+            if (stage.Plan.MaxConcurrentPerSite is { } siteLimit && atSite >= siteLimit)
             {
                 continue;
             }
@@ -152,23 +152,23 @@ internal sealed class FleetAdvancer(FleetRuntime runtime, IScheduler scheduler)
             active++;
             perSite[cluster.Site] = atSite + 1;
             await Store.QueueClusterAsync(fleet.FleetId, cluster.Cluster, ct).ConfigureAwait(false);
-            await Store.AppendEventAsync(fleet.FleetId, cluster.Cluster, FleetEventKinds.ClusterQueued, $"{cluster.Cluster} released by stage {stage.Name} (site {cluster.Site})", runtime.Now, ct).ConfigureAwait(false);
+            await Store.AppendEventAsync(fleet.FleetId, cluster.Cluster, FleetEventKinds.ClusterQueued, $"{cluster.Cluster} released by stage {stage.Plan.Name} (site {cluster.Site})", runtime.Now, ct).ConfigureAwait(false);
         }
     }
 
     private async Task<bool> AfterSoakAsync(FleetRow fleet, StageRow stage, List<ClusterRow> members, CancellationToken ct)
     {
-        if (stage.NoDegradedClusters && FleetHealthCheck.Degraded(runtime.Runner.StateDirectory, members) is { Count: > 0 } degraded)
+        if (stage.Plan.NoDegradedClusters && FleetHealthCheck.Degraded(runtime.Runner.StateDirectory, members) is { Count: > 0 } degraded)
         {
-            await HaltAsync(fleet, stage, $"stage {stage.Name}: the fleet health check found degraded clusters after the soak: {string.Join("; ", degraded)}; fix them and run alu fleet resume", ct).ConfigureAwait(false);
+            await HaltAsync(fleet, stage, $"stage {stage.Plan.Name}: the fleet health check found degraded clusters after the soak: {string.Join("; ", degraded)}; fix them and run alu fleet resume", ct).ConfigureAwait(false);
             return false;
         }
 
-        if (stage.ApprovalRequired && stage.ApprovedBy is null)
+        if (stage.Plan.ApprovalRequired && stage.ApprovedBy is null)
         {
             await Store.SetStageStateAsync(fleet.FleetId, stage.Index, StageState.AwaitingApproval, null, ct).ConfigureAwait(false);
             await Store.SetFleetStateAsync(fleet.FleetId, FleetRunState.PausedAtGate, null, null, ct).ConfigureAwait(false);
-            await Event(fleet, FleetEventKinds.StageAwaitingApproval, $"stage {stage.Name} done; the gate after it waits for approval: alu fleet approve {fleet.FleetId} --stage {stage.Name}", ct).ConfigureAwait(false);
+            await Event(fleet, FleetEventKinds.StageAwaitingApproval, $"stage {stage.Plan.Name} done; the gate after it waits for approval: alu fleet approve {fleet.FleetId} --stage {stage.Plan.Name}", ct).ConfigureAwait(false);
             return false;
         }
 
@@ -184,7 +184,7 @@ internal sealed class FleetAdvancer(FleetRuntime runtime, IScheduler scheduler)
         }
 
         await Store.SetCurrentStageAsync(fleet.FleetId, stage.Index + 1, ct).ConfigureAwait(false);
-        await Event(fleet, FleetEventKinds.StageDone, $"stage {stage.Name} done", ct).ConfigureAwait(false);
+        await Event(fleet, FleetEventKinds.StageDone, $"stage {stage.Plan.Name} done", ct).ConfigureAwait(false);
         return true;
     }
 

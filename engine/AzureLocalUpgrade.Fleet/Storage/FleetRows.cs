@@ -22,6 +22,7 @@ internal sealed record FleetRunSeed(
         double.IsPositiveInfinity(timeScale) ? TimeSpan.Zero : TimeSpan.FromTicks((long)(virtualDuration.Ticks / timeScale));
 }
 
+/// <summary>A stage as the fleet plan set it: its name and its limits, the same from seed to finish.</summary>
 internal sealed record StageSeed(
     string Name,
     int MaxConcurrent,
@@ -59,20 +60,22 @@ internal sealed record FleetRow(
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt);
 
+/// <summary>A stage of a fleet run as stored: the plan's stage (<see cref="StageSeed"/>, as seeded) and how far it got.</summary>
 internal sealed record StageRow(
     int Index,
-    string Name,
+    StageSeed Plan,
     StageState State,
-    int MaxConcurrent,
-    int? MaxConcurrentPerSite,
-    int AllowedFailures,
-    TimeSpan Soak,
-    bool ApprovalRequired,
-    bool NoDegradedClusters,
     DateTimeOffset? SoakUntil,
     string? ApprovedBy,
     DateTimeOffset? ApprovedAt);
 
+/// <summary>
+/// A cluster of a fleet run as stored now. Not a <see cref="ClusterSeed"/> plus state, unlike <see cref="StageRow"/>:
+/// two of the seed's values live in columns the run then overwrites (the refusal <c>reason</c> becomes the run's
+/// latest reason, the planned window becomes <c>next_window</c>), and its plan text is read only by the dashboard's
+/// cluster page, so a row could not give the seed back. What they do share is the cluster's assignment (site, stage,
+/// runbook, inventory, zone, windows, parameters), written once from the seed and never changed.
+/// </summary>
 internal sealed record ClusterRow(
     string Cluster,
     string Site,

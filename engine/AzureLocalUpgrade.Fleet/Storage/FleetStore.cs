@@ -47,9 +47,9 @@ internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusS
             var stages = await ReadStagesAsync(connection, null, fleetId, cancellationToken).ConfigureAwait(false);
             var clusters = await ReadClustersAsync(connection, null, fleetId, null, cancellationToken).ConfigureAwait(false);
             var stageStatuses = stages.Select(s => new StageStatus(
-                s.Name,
+                s.Plan.Name,
                 s.State,
-                s.ApprovalRequired || s.ApprovedBy is not null ? new GateStatus(s.Name, s.ApprovalRequired, s.ApprovedBy, s.ApprovedAt) : null,
+                s.Plan.ApprovalRequired || s.ApprovedBy is not null ? new GateStatus(s.Plan.Name, s.Plan.ApprovalRequired, s.ApprovedBy, s.ApprovedAt) : null,
                 [.. clusters.Where(c => c.StageIndex == s.Index).Select(ToStatus)])).ToList();
             var refused = clusters.Where(c => c.StageIndex < 0).Select(ToStatus).ToList();
             if (refused.Count > 0)
@@ -187,16 +187,18 @@ internal sealed partial class FleetStore(FleetDatabase database) : IFleetStatusS
         var stages = new List<StageRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            stages.Add(new StageRow(
-                Sql.Int(reader, 0)!.Value,
+            var plan = new StageSeed(
                 reader.GetString(1),
-                Enum.Parse<StageState>(reader.GetString(2)),
                 Sql.Int(reader, 3)!.Value,
                 Sql.Int(reader, 4),
                 Sql.Int(reader, 5)!.Value,
                 TimeSpan.FromMilliseconds(Sql.Long(reader, 6)),
                 Sql.Int(reader, 7) == 1,
-                Sql.Int(reader, 8) == 1,
+                Sql.Int(reader, 8) == 1);
+            stages.Add(new StageRow(
+                Sql.Int(reader, 0)!.Value,
+                plan,
+                Enum.Parse<StageState>(reader.GetString(2)),
                 Sql.Time(reader, 9),
                 Sql.Text(reader, 10),
                 Sql.Time(reader, 11)));

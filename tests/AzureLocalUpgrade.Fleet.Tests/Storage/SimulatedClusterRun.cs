@@ -1,6 +1,7 @@
 using AzureLocalUpgrade.Engine.Diagnostics;
 using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Events;
+using AzureLocalUpgrade.Engine.Execution.Locking;
 using AzureLocalUpgrade.Engine.Execution.Runs;
 using AzureLocalUpgrade.Engine.Execution.Storage;
 using AzureLocalUpgrade.Engine.Graph;
@@ -29,6 +30,9 @@ internal sealed class SimulatedClusterRun(IRunStore store, string stateDirectory
     /// <summary>Called with every run event; a test cancels or restarts the database from here.</summary>
     public Action<RunEvent>? OnEvent { get; init; }
 
+    /// <summary>The claim's lease and heartbeat; null: the process's own (a 2-minute lease).</summary>
+    public RunLockOptions? LockOptions { get; init; }
+
     public Task<RunResult> StartAsync(CancellationToken cancellationToken) =>
         WithCoordinator((coordinator, graph) => coordinator.StartAsync(graph, Path.Combine(RepoRoot, Runbook), Options(graph), cancellationToken));
 
@@ -45,7 +49,7 @@ internal sealed class SimulatedClusterRun(IRunStore store, string stateDirectory
         var bag = new DiagnosticBag();
         var graph = ClusterRunSession.Compile(Runbooks, Path.Combine(RepoRoot, Runbook), Path.Combine(RepoRoot, Inventory), NoParameters, bag)
             ?? throw new InvalidOperationException(string.Join('\n', bag.Items.Select(d => d.Message)));
-        await using var session = ClusterRunSession.Open(graph, StateDirectory, store, new CallbackSink(OnEvent));
+        await using var session = ClusterRunSession.Open(graph, StateDirectory, store, new CallbackSink(OnEvent), LockOptions);
         return await run(session.Coordinator, graph).ConfigureAwait(false);
     }
 

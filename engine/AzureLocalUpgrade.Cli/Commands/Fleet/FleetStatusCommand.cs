@@ -35,28 +35,33 @@ internal sealed class FleetStatusCommand(CliConsole console)
     public async Task<int> RunAsync(string? fleetId, string db, string format, CancellationToken cancellationToken)
     {
         var diagnostics = CommonOptions.DiagnosticFormat(format);
-        if (await FleetStoreAccess.OpenAsync(db, console, diagnostics, cancellationToken).ConfigureAwait(false) is not { } database)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        var store = new FleetStore(database);
         if (fleetId is null)
         {
-            var fleets = await store.ListFleetsAsync(cancellationToken).ConfigureAwait(false);
-            console.Out.Write(format == "json"
-                ? JsonSerializer.Serialize(fleets, Json) + "\n"
-                : string.Concat(fleets.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.FleetId,-24} {f.State,-13} started {f.StartedAt:yyyy-MM-dd HH:mm} UTC\n"))));
-            return ExitCodes.Success;
+            return await ListAsync(db, format, diagnostics, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await FleetLookup.FindAsync(store, fleetId, console, cancellationToken, diagnostics).ConfigureAwait(false) is null)
+        // The same lookup as stop, resume and approve: the store opened (ALU7100) and the fleet's run found (ALU7101).
+        if (await FleetControl.FindAsync(new FleetControl.Target(fleetId, db, diagnostics), console, cancellationToken).ConfigureAwait(false) is not var (store, _))
         {
             return ExitCodes.InvalidInput;
         }
 
         var status = (await store.GetStatusAsync(fleetId, cancellationToken).ConfigureAwait(false))!;
         console.Out.Write(format == "json" ? JsonSerializer.Serialize(status, Json) + "\n" : Text(status));
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> ListAsync(string db, string format, OutputFormat diagnostics, CancellationToken cancellationToken)
+    {
+        if (await FleetStoreAccess.OpenAsync(db, console, diagnostics, cancellationToken).ConfigureAwait(false) is not { } database)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var fleets = await new FleetStore(database).ListFleetsAsync(cancellationToken).ConfigureAwait(false);
+        console.Out.Write(format == "json"
+            ? JsonSerializer.Serialize(fleets, Json) + "\n"
+            : string.Concat(fleets.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.FleetId,-24} {f.State,-13} started {f.StartedAt:yyyy-MM-dd HH:mm} UTC\n"))));
         return ExitCodes.Success;
     }
 

@@ -84,9 +84,10 @@ internal sealed class ExecutionRun
             {
                 (await task.ConfigureAwait(false))();
             }
-            catch (ClaimLostException)
+            catch (Exception error) when (error is ClaimLostException or Storage.RunStoreOutageException)
             {
-                // Another process holds the cluster now: stop everything in flight and write nothing more.
+                // Another process holds the cluster now, or the run store cannot take records: stop everything in
+                // flight (nothing it did could be journaled) and write nothing more.
                 await hardStop.CancelAsync().ConfigureAwait(false);
                 throw;
             }

@@ -8,7 +8,9 @@ namespace AzureLocalUpgrade.Fleet.Storage.Postgres;
 /// A claim held in <c>alu_run_claims</c>. Every change (renew, pause, release) is an UPDATE that matches this
 /// claim's epoch; when it matches nothing, another worker took the cluster over and this claim is <see cref="Lost"/>.
 /// Journal appends are fenced in the database by <see cref="PostgresRunJournal"/>; <see cref="Guard"/> holds the row
-/// (FOR SHARE) around any other write, so a takeover waits for it.
+/// (FOR SHARE) around any other write, so a takeover waits for it. A slow database does not lose the claim: a renewal
+/// (or any write under it) whose statement times out is tried again until the lease ends, and one that still did not
+/// land is given up without marking the claim lost; only a takeover, seen as an UPDATE that matches nothing, does.
 /// </summary>
 internal sealed class PostgresRunClaim : IRunClaim
 {
@@ -17,7 +19,8 @@ internal sealed class PostgresRunClaim : IRunClaim
     private readonly RunLockOptions _options;
     private readonly Lock _gate = new();
     private ITimer? _heartbeat;
-    private LockHolder _holder;
+    private volatile LockHolder _holder; // written under _gate; read without it, so an append never waits for a slow renewal
+    private int _renewing;
     private bool _released;
 
     public PostgresRunClaim(PostgresConnector connector, LockHolder holder, TimeProvider time, RunLockOptions options, LockTakeover? takeover)
@@ -29,22 +32,16 @@ internal sealed class PostgresRunClaim : IRunClaim
         Takeover = takeover;
     }
 
-    public LockHolder Holder
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _holder;
-            }
-        }
-    }
+    public LockHolder Holder => _holder;
 
     public long Epoch => Holder.Epoch;
 
     public LockTakeover? Takeover { get; }
 
     public bool Lost { get; private set; }
+
+    /// <summary>How long the lease lasts from now, as last renewed (zero for a paused claim, which has none).</summary>
+    internal TimeSpan LeaseLeft => _holder.LeaseExpiresAt is { } end && end > _time.GetUtcNow() ? end - _time.GetUtcNow() : TimeSpan.Zero;
 
     public void Guard(Action write)
     {
@@ -71,7 +68,7 @@ internal sealed class PostgresRunClaim : IRunClaim
                 wrote = true;
                 write();
                 transaction.Commit();
-            });
+            }, () => LeaseLeft);
         }
     }
 
@@ -138,6 +135,25 @@ internal sealed class PostgresRunClaim : IRunClaim
 
     private void Renew()
     {
+        // A renewal slowed down by the database may outlast the heartbeat interval; the beats due meanwhile are skipped
+        // rather than queued behind it (each would renew the same lease again).
+        if (Interlocked.Exchange(ref _renewing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            RenewNow();
+        }
+        finally
+        {
+            Volatile.Write(ref _renewing, 0);
+        }
+    }
+
+    private void RenewNow()
+    {
         lock (_gate)
         {
             if (_released || Lost || _holder.Status != LockHolder.Running)
@@ -156,8 +172,9 @@ internal sealed class PostgresRunClaim : IRunClaim
             }
             catch (RunStoreUnavailableException)
             {
-                // A timer thread must not crash the process; the next beat tries again, and a lease that runs out
-                // meanwhile is what a takeover is for (our appends are then refused).
+                // Unreachable past the outage budget, or too slow until the lease ended: not lost (nobody may have taken
+                // the cluster over). A timer thread must not crash the process; the next beat tries again, and a
+                // takeover meanwhile is seen then (the renewal matches nothing) or by the next append (refused).
             }
         }
     }
@@ -180,7 +197,7 @@ internal sealed class PostgresRunClaim : IRunClaim
             update.Parameters.AddWithValue("holder", ClaimRow.Serialize(holder));
             update.Parameters.AddWithValue("lease", (object?)holder.LeaseExpiresAt?.ToUniversalTime() ?? DBNull.Value);
             return update.ExecuteNonQuery();
-        });
+        }, () => LeaseLeft);
         if (changed == 0)
         {
             Lost = true;

@@ -11,7 +11,9 @@ namespace AzureLocalUpgrade.Fleet.Storage.Postgres;
 /// inserts the record only if the claim row still holds this claim's epoch, reading that row FOR SHARE: a takeover
 /// (which updates the row) waits for the append to commit, and an append after a takeover inserts nothing and is
 /// refused with <see cref="ClaimLostException"/>. Each append carries its own id, so one retried after the server
-/// went away between commit and reply lands once. Returns once the record is committed.
+/// went away between commit and reply, or whose statement timed out after its insert took effect, lands once. An
+/// append slowed past its command timeout is tried again for as long as the claim's lease lasts (the fence refuses it
+/// once the cluster was taken over). Returns once the record is committed.
 /// </summary>
 internal sealed class PostgresRunJournal(PostgresConnector connector, string runId, IRunClaim? fence) : IRunJournal
 {
@@ -56,7 +58,7 @@ internal sealed class PostgresRunJournal(PostgresConnector connector, string run
                 }
 
                 return insert.ExecuteNonQuery() == 1 || AlreadyLanded(connection, appendId);
-            });
+            }, fence is PostgresRunClaim held ? () => held.LeaseLeft : null);
             if (!landed)
             {
                 throw fence is PostgresRunClaim claim
