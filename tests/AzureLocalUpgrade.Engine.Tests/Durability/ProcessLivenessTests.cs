@@ -28,6 +28,16 @@ public sealed class ProcessLivenessTests
     }
 
     [Theory]
+    [InlineData(-2)]
+    [InlineData(2)]
+    public void A_start_time_two_seconds_off_is_already_another_process(int seconds)
+    {
+        var (id, started) = Self();
+
+        ProcessLiveness.IsAlive(id, started.AddSeconds(seconds)).Should().BeFalse("the tolerance is under 2 s");
+    }
+
+    [Theory]
     [InlineData(-60)]
     [InlineData(60)]
     public void A_process_id_that_started_at_another_time_is_another_process(int minutes)

@@ -12,12 +12,10 @@ public static class ProcessLiveness
             using var process = Process.GetProcessById(processId);
             return !process.HasExited && (process.StartTime.ToUniversalTime() - startTime.UtcDateTime).Duration() < TimeSpan.FromSeconds(2);
         }
-        catch (ArgumentException)
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
         {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
+            // No process has the id (ArgumentException), or it exited between the lookup and the reading of its
+            // start time (InvalidOperationException): gone either way.
             return false;
         }
     }
