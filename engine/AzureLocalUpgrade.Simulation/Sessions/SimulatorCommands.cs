@@ -66,6 +66,8 @@ public static class SimulatorCommands
         ArgumentNullException.ThrowIfNull(baseState);
         var state = baseState.Clone();
         AddTo(state, solutionInstalled: context.NodeName is not null && context.Cluster.Read(s => s.Azure.SolutionDeployed));
+        SharedTypeAndFormatTables.Apply(state);
+        RemoveHostFileSystem(state);
         // Without this, calling a Management command left out above would import the module from $PSHOME and bring
         // the real one back.
         state.Variables.Add(new SessionStateVariableEntry("PSModuleAutoLoadingPreference", PSModuleAutoLoadingPreference.None, null));
@@ -76,6 +78,17 @@ public static class SimulatorCommands
             ScopedItemOptions.ReadOnly));
         return state;
     }
+
+    /// <summary>
+    /// The FileSystem provider shows the disks of the machine running alu, not the simulated node's (whose files the
+    /// simulator cmdlets model: Test-Path, Get-Content, New-Item, Copy-Item), so a simulated session goes without it,
+    /// as it goes without Management's machine cmdlets. It is also the dearest part of opening a runspace: it reads the
+    /// host's mount table for every mount (DriveInfo) and resolves the process's working directory, path segment by
+    /// path segment, to set the session's location. Without it the session's location is on one of its other drives
+    /// (Alias:, Env:, Function:, Variable:) and a Utility cmdlet that writes a host file (Out-File) fails instead of
+    /// writing to the host.
+    /// </summary>
+    private static void RemoveHostFileSystem(InitialSessionState state) => state.Providers.Remove("FileSystem", null);
 
     private static bool IsSolutionOnly(Type type) => type.IsDefined(typeof(SolutionOnlyAttribute), inherit: false);
 

@@ -48,6 +48,19 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public void StateFolderRemovedWhileTheClusterIsOpen_ShouldBeCreatedAgain_AtTheNextChange()
+    {
+        var folder = Path.GetDirectoryName(_sim.Cluster.StateFilePath)!;
+        var start = _sim.Cluster.Now;
+        Directory.Delete(folder, recursive: true);
+
+        _sim.Cluster.AdvanceTime(TimeSpan.FromMinutes(5));
+
+        File.Exists(_sim.Cluster.StateFilePath).Should().BeTrue();
+        SimulatedCluster.OpenOrCreate(_sim.Inventory, _sim.StateDir, scenario: null).Now.Should().Be(start + TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
     public void WriterKilledBeforeItsRename_ShouldLeaveTheLastCompleteState_AndItsTempFileIsRemoved()
     {
         var saved = _sim.Cluster.ExportJson();

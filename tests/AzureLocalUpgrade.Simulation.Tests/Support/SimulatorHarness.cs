@@ -53,6 +53,13 @@ internal sealed class SimulatorHarness : IDisposable
     /// <summary>Opens a fresh session on the node (or the orchestrator) and runs the script there.</summary>
     public Collection<PSObject> RunOn(string? node, string script) => Run(Open(node), script);
 
+    /// <summary>The same, with values bound to the script's param() block (never spliced into its text).</summary>
+    public Collection<PSObject> RunOn(string? node, string script, IDictionary<string, object?> parameters)
+    {
+        using var ps = System.Management.Automation.PowerShell.Create(Open(node));
+        return ps.AddScript(script).AddParameters(new System.Collections.Hashtable(parameters.ToDictionary(p => p.Key, p => p.Value))).Invoke();
+    }
+
     public void Dispose()
     {
         foreach (var runspace in _runspaces)

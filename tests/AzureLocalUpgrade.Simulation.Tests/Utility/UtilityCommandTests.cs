@@ -60,6 +60,38 @@ public sealed class UtilityCommandTests : IDisposable
     }
 
     [Fact]
+    public void UtilityCommandThatWritesAFile_ShouldFail_WithoutWritingOnTheHost()
+    {
+        var hostFile = Path.Combine(_sim.StateDir, "written-by-a-simulated-node.txt");
+        var script = "param($Path) 'text' | Out-File -LiteralPath $Path";
+
+        var act = () => _sim.RunOn(_sim.Node(1), script, new Dictionary<string, object?> { ["Path"] = hostFile });
+
+        act.Should().Throw<RuntimeException>();
+        File.Exists(hostFile).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Session_ShouldHaveNoDriveOfTheHostFileSystem()
+    {
+        var drives = _sim.RunOn(_sim.Node(1), "$ExecutionContext.SessionState.Drive.GetAll() | ForEach-Object Name").Select(o => o.BaseObject.ToString());
+
+        drives.Should().BeEquivalentTo("Alias", "Env", "Function", "Variable");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Formatting_ShouldUsePowerShellsBuiltInViews_InEverySession(int? node)
+    {
+        // Each session reads the one type and format table the simulator shares between sessions.
+        var text = _sim.RunOn(node is { } n ? _sim.Node(n) : null, "[version]'10.0.25398' | Format-List | Out-String").Single().BaseObject.ToString();
+
+        text.Should().Contain("Major         : 10").And.Contain("Build         : 25398");
+    }
+
+    [Fact]
     public void ManagementCommandTheSimulatorModels_ShouldBeTheSimulators()
     {
         var command = (CmdletInfo)_sim.RunOn(_sim.Node(1), "Get-Command Get-ItemProperty").Single().BaseObject;
