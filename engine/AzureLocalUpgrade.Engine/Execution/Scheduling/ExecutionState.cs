@@ -75,6 +75,17 @@ internal sealed class ExecutionState
     /// <summary>Steps, health gates and compensations in flight; each hands back the action that records its end.</summary>
     public HashSet<Task<Action>> Running { get; } = [];
 
+    /// <summary>
+    /// Starts a step, health gate or compensation task. Its work is counted on the clock from before it starts until the
+    /// loop has taken its result (<see cref="ExecutionClock.EnterWork"/>), so a virtual clock never moves while a task is
+    /// running or its result waits for the loop.
+    /// </summary>
+    public void Start(Func<Task<Action>> work)
+    {
+        Context.Clock.EnterWork();
+        Running.Add(work());
+    }
+
     public bool StopRequested { get; set; }
 
     public bool Failing => Failures.Count > 0;
