@@ -29,6 +29,13 @@ public abstract class ExecutionClock
     /// </summary>
     public virtual bool LeaveWork(int count = 1) => false;
 
+    /// <summary>
+    /// Work entered with <see cref="EnterWork"/> that begins at the same instant as other work waits for its turn, taken
+    /// by <paramref name="order"/>: a virtual clock lets such work go one piece at a time, so a run's journal comes out
+    /// in the same order every time. Wall time runs it at once.
+    /// </summary>
+    public virtual Task TakeTurnAsync(string order) => Task.CompletedTask;
+
     private sealed class SystemExecutionClock : ExecutionClock
     {
         public override DateTimeOffset UtcNow => TimeProvider.System.GetUtcNow();

@@ -15,6 +15,7 @@ namespace AzureLocalUpgrade.Engine.Execution.Scheduling;
 internal sealed class ExecutionState
 {
     private readonly Dictionary<string, HashSet<string>> _groupSteps = new(StringComparer.Ordinal);
+    private long _started;
 
     public ExecutionState(StepGraph graph, RunContext context)
     {
@@ -83,7 +84,17 @@ internal sealed class ExecutionState
     public void Start(Func<Task<Action>> work)
     {
         Context.Clock.EnterWork();
-        Running.Add(work());
+        Running.Add(InTurnAsync(work, (_started++).ToString("D9", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// Tasks started together begin one at a time, in the order they were started, when the clock serialises work at
+    /// one instant (the simulator: the same run then writes the same journal, in the same order); wall time does not.
+    /// </summary>
+    private async Task<Action> InTurnAsync(Func<Task<Action>> work, string order)
+    {
+        await Context.Clock.TakeTurnAsync(order).ConfigureAwait(false);
+        return await work().ConfigureAwait(false);
     }
 
     public bool StopRequested { get; set; }
