@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using AzureLocalUpgrade.Engine.Execution.Locking;
 
@@ -28,6 +29,16 @@ public sealed class ProcessLivenessTests
     }
 
     [Theory]
+    [InlineData(-2)]
+    [InlineData(2)]
+    public void A_start_time_two_seconds_off_is_already_another_process(int seconds)
+    {
+        var (id, started) = Self();
+
+        ProcessLiveness.IsAlive(id, started.AddSeconds(seconds)).Should().BeFalse("the tolerance is under 2 s");
+    }
+
+    [Theory]
     [InlineData(-60)]
     [InlineData(60)]
     public void A_process_id_that_started_at_another_time_is_another_process(int minutes)
@@ -40,6 +51,15 @@ public sealed class ProcessLivenessTests
     [Fact]
     public void A_process_id_that_no_process_has_is_gone() =>
         ProcessLiveness.IsAlive(int.MaxValue, DateTimeOffset.UtcNow).Should().BeFalse();
+
+    [Fact]
+    public void A_process_whose_start_time_cannot_be_read_is_left_to_its_lease() =>
+        ProcessLiveness.Judge(() => false, () => throw new Win32Exception(5, "Access is denied"), DateTimeOffset.UtcNow)
+            .Should().BeTrue("a holder alu cannot see is not proven gone; its lease expires on its own");
+
+    [Fact]
+    public void A_process_that_exits_while_it_is_read_is_gone() =>
+        ProcessLiveness.Judge(() => false, () => throw new InvalidOperationException("exited"), DateTimeOffset.UtcNow).Should().BeFalse();
 
     private static (int Id, DateTimeOffset Started) Self()
     {

@@ -24,8 +24,34 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>How many timers are still set to fire: a stopped heartbeat is not among them.</summary>
+    public int ActiveTimers
+    {
+        get
+        {
+            lock (_timers)
+            {
+                return _timers.Count(t => t.Due is not null);
+            }
+        }
+    }
+
     /// <summary>Moves time on, firing every timer as its due time is reached.</summary>
-    public void Advance(TimeSpan by)
+    public void Advance(TimeSpan by) => MoveOn(by, callback => callback());
+
+    /// <summary>
+    /// Moves time on like <see cref="Advance"/>, but hands back the callbacks that came due instead of running them.
+    /// A real timer queues its callback to the thread pool, so the callback may run after the timer was disposed
+    /// (System.Threading.Timer.Dispose says so); running the returned callbacks later replays exactly that.
+    /// </summary>
+    public IReadOnlyList<Action> AdvanceQueuingCallbacks(TimeSpan by)
+    {
+        var queued = new List<Action>();
+        MoveOn(by, queued.Add);
+        return queued;
+    }
+
+    private void MoveOn(TimeSpan by, Action<Action> onDue)
     {
         var end = Now + by;
         while (true)
@@ -42,7 +68,7 @@ public sealed class ManualTimeProvider : TimeProvider
             }
 
             Now = next.Due!.Value;
-            next.Fire();
+            onDue(next.Dispatch());
         }
 
         Now = end;
@@ -69,10 +95,11 @@ public sealed class ManualTimeProvider : TimeProvider
             return true;
         }
 
-        public void Fire()
+        /// <summary>Sets the next due time and returns this occurrence's callback, for the caller to run now or later.</summary>
+        public Action Dispatch()
         {
             Due = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : Due + _period;
-            callback(state);
+            return () => callback(state);
         }
 
         public void Dispose()

@@ -6,22 +6,5 @@ public sealed class LockHeldException : Exception
     public LockHeldException(LockHolder holder)
         : base($"Cluster {holder.Cluster} is locked by {holder.Describe()}.") => Holder = holder;
 
-    public LockHeldException()
-    {
-        Holder = null!;
-    }
-
-    public LockHeldException(string message)
-        : base(message)
-    {
-        Holder = null!;
-    }
-
-    public LockHeldException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Holder = null!;
-    }
-
     public LockHolder Holder { get; }
 }
