@@ -27,6 +27,7 @@ public sealed class SimulatedCluster
         _store = store;
         _state = state;
         _lastSaved = [];
+        Scheduler = new VirtualTimeScheduler(AdvanceAtLeastTo);
         Clock = new SimulationClock(this);
     }
 
@@ -37,6 +38,9 @@ public sealed class SimulatedCluster
 
     /// <summary>The virtual clock to give the executor for runs against this cluster.</summary>
     public SimulationClock Clock { get; }
+
+    /// <summary>Decides when virtual time moves while a run has work in flight (<see cref="VirtualTimeScheduler"/>).</summary>
+    internal VirtualTimeScheduler Scheduler { get; }
 
     /// <summary>Virtual time.</summary>
     public DateTimeOffset Now => Read(s => s.Now);
@@ -114,6 +118,25 @@ public sealed class SimulatedCluster
 
         Mutate(s => Evolution.AdvanceTo(s, s.Now + delay));
     }
+
+    /// <summary>
+    /// Work in <paramref name="session"/> that takes <paramref name="duration"/> of virtual time (an install, a drain, a
+    /// sleep): returns when virtual time has reached its end. Other work of the run goes on meanwhile, so call it
+    /// outside any change of the model (never inside <see cref="Mutate{T}"/>).
+    /// </summary>
+    internal void Pass(TimeSpan duration, string session, CancellationToken cancellationToken)
+    {
+        if (duration > TimeSpan.Zero)
+        {
+            WaitUntil(Now + duration, session, cancellationToken);
+        }
+    }
+
+    /// <summary>Returns when virtual time has reached <paramref name="instant"/> (at once when it has already).</summary>
+    internal void WaitUntil(DateTimeOffset instant, string session, CancellationToken cancellationToken) =>
+        Scheduler.WaitUntil(instant, session, cancellationToken);
+
+    private void AdvanceAtLeastTo(DateTimeOffset instant) => Mutate(s => Evolution.AdvanceTo(s, instant > s.Now ? instant : s.Now));
 
     /// <summary>Runs a change against the latest state (re-read if another process wrote it) and saves it.
     /// When the change throws, the in-memory state is rolled back to the last saved one.</summary>

@@ -3,8 +3,10 @@ using AzureLocalUpgrade.Engine.Execution;
 namespace AzureLocalUpgrade.Simulation;
 
 /// <summary>
-/// The simulated cluster's virtual clock for the executor: UtcNow is the cluster's virtual time, and a delay
-/// advances it at once (processing every boot, drain and repair that falls due), so hours pass in milliseconds.
+/// The simulated cluster's virtual clock for the executor: UtcNow is the cluster's virtual time. A delay waits until
+/// virtual time reaches its end, and virtual time moves (processing every boot, drain and repair that falls due) only
+/// when all the run's work in flight is waiting (<see cref="VirtualTimeScheduler"/>), so hours pass in milliseconds and
+/// work that runs at once overlaps.
 /// </summary>
 public sealed class SimulationClock : ExecutionClock
 {
@@ -19,10 +21,16 @@ public sealed class SimulationClock : ExecutionClock
         cancellationToken.ThrowIfCancellationRequested();
         if (delay > TimeSpan.Zero)
         {
-            _cluster.AdvanceTime(delay);
+            await _cluster.Scheduler.WaitUntilAsync(_cluster.Now + delay, "", cancellationToken).ConfigureAwait(false);
         }
 
         // Yield so a polling loop on the virtual clock still lets other work run.
         await Task.Yield();
     }
+
+    public override Task TakeTurnAsync(string order) => _cluster.Scheduler.WaitUntilAsync(_cluster.Now, order, CancellationToken.None);
+
+    public override void EnterWork() => _cluster.Scheduler.EnterWork();
+
+    public override bool LeaveWork(int count = 1) => _cluster.Scheduler.LeaveWork(count);
 }

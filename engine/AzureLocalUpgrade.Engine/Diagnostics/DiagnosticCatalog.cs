@@ -121,6 +121,11 @@ public static partial class DiagnosticCatalog
     public static Diagnostic ParameterDefaultInvalid(SourceSpan span, string name, string reason) =>
         Error(span, DiagnosticCodes.ParameterDefaultInvalid, $"The default of '{name}' is not valid: {reason}.");
 
+    public static Diagnostic PerNodeEstimateNotForKind(SourceSpan span, string stepId, string kind) =>
+        Error(span, DiagnosticCodes.PerNodeEstimateNotForKind,
+            $"'estimatePerNode' belongs to powershell, check, wait and manual steps, but step '{stepId}' is a {kind}, whose estimate comes from its steps; it would be ignored.",
+            "Put 'estimatePerNode' on the step inside that works through the nodes in turn (a CAU run), or give the group an 'estimate:' (a forEach group already grows with the nodes, round by round).");
+
     public static Diagnostic GroupOnlyField(SourceSpan span, string field, string stepId) =>
         Error(span, DiagnosticCodes.GroupOnlyField, $"'{field}' belongs to groups, but step '{stepId}' is not a group.", "Move the field to the enclosing group with 'steps:'.");
 

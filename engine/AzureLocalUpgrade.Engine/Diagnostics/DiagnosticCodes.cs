@@ -44,6 +44,7 @@ public static class DiagnosticCodes
     public const string MissingFragmentInput = "ALU2005";
     public const string UnknownFragmentInput = "ALU2006";
     public const string FragmentInputWrongType = "ALU2017";
+    public const string PerNodeEstimateNotForKind = "ALU2018";
     public const string NodeTargetOutsideForEach = "ALU2007";
     public const string InvalidDuration = "ALU2008";
     public const string StepKindMissing = "ALU2009";

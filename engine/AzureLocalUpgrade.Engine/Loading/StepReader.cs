@@ -62,6 +62,12 @@ internal sealed class StepReader(YamlSource source, DiagnosticBag bag)
             }
         }
 
+        if (kind is "steps" or "use" && map.KeyNode("estimatePerNode") is { } perNode)
+        {
+            // A group's or fragment call's estimate is computed from its steps, so a per-node share there would be ignored.
+            bag.Add(DiagnosticCatalog.PerNodeEstimateNotForKind(YamlSpans.Of(source.FilePath, perNode), id, kind == "steps" ? "group" : "fragment call ('use:')"));
+        }
+
         var bodyInForEach = insideForEach || forEachNode;
         return new StepDefinition(
             Id: id,

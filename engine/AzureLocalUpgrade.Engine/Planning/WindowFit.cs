@@ -45,7 +45,8 @@ public static class WindowFit
         foreach (var step in graph.Steps.Where(s => s.SkippedReason is null))
         {
             var unit = WindowUnits.UnitOf(graph, step);
-            var forEach = ForEachParentOf(graph, step);
+            // A forEach inside a disruptive group is already part of the group's estimate: the group is placed whole.
+            var forEach = unit is { Kind: WindowUnitKind.Group } ? null : ForEachParentOf(graph, step);
             if (forEach is not null)
             {
                 if (placed.Add(forEach.Id))

@@ -61,10 +61,10 @@ public sealed class PowerShellStepHost : IStepHost
 
         // Keyed by the whole target: a Cluster target on node n1 is a session of its own, so a health probe
         // never queues behind a long node step on n1.
-        var session = _sessions.GetOrAdd(invocation.Target, t => new TargetSession(t));
+        var session = _sessions.GetOrAdd(invocation.Target, t => new TargetSession(t, _clock));
         try
         {
-            await session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await session.Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -84,7 +84,7 @@ public sealed class PowerShellStepHost : IStepHost
         }
         finally
         {
-            session.Gate.Release();
+            session.Gate.Exit();
         }
     }
 

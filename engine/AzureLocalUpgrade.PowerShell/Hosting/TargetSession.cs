@@ -1,4 +1,5 @@
 using System.Management.Automation.Runspaces;
+using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Graph;
 
 namespace AzureLocalUpgrade.PowerShell.Hosting;
@@ -7,11 +8,11 @@ namespace AzureLocalUpgrade.PowerShell.Hosting;
 /// The host's one runspace for one target, and the gate that lets a single pipeline run in it at a time
 /// (a runspace runs one pipeline at a time; steps for the same target queue here rather than fail).
 /// </summary>
-internal sealed class TargetSession(StepTarget target) : IDisposable
+internal sealed class TargetSession(StepTarget target, ExecutionClock clock) : IDisposable
 {
     public StepTarget Target { get; } = target;
 
-    public SemaphoreSlim Gate { get; } = new(1, 1);
+    public SessionTurn Gate { get; } = new(clock);
 
     /// <summary>The open runspace; null before the first step and after the session broke. Touched only under <see cref="Gate"/>.</summary>
     public Runspace? Runspace { get; set; }
@@ -41,6 +42,5 @@ internal sealed class TargetSession(StepTarget target) : IDisposable
     public void Dispose()
     {
         DropRunspace();
-        Gate.Dispose();
     }
 }

@@ -7,19 +7,31 @@ namespace AzureLocalUpgrade.Simulation.Behaviour;
 /// <summary>
 /// An Updating Run: CAU itself rolls through the nodes one at a time (drain, install, restart, wait for storage
 /// repair, resume). Each phase is its own change of the model, so Get-CauRun and Stop-CauRun from another session
-/// see the run in progress.
+/// see the run in progress, and the time each phase takes passes between changes (<see cref="VirtualTimeScheduler"/>),
+/// so other sessions' work goes on meanwhile.
 /// </summary>
 internal sealed class CauRunner
 {
     private readonly SimulatedCluster _cluster;
     private readonly CauRunRequest _request;
     private readonly Action<string> _log;
+    private readonly Action<DateTimeOffset> _waitUntil;
 
-    public CauRunner(SimulatedCluster cluster, CauRunRequest request, Action<string> log)
+    /// <param name="waitUntil">Returns when virtual time has reached the instant (the calling cmdlet's wait).</param>
+    public CauRunner(SimulatedCluster cluster, CauRunRequest request, Action<string> log, Action<DateTimeOffset> waitUntil)
     {
         _cluster = cluster;
         _request = request;
         _log = log;
+        _waitUntil = waitUntil;
+    }
+
+    private void Pass(TimeSpan duration)
+    {
+        if (duration > TimeSpan.Zero)
+        {
+            _waitUntil(_cluster.Now + duration);
+        }
     }
 
     public CauRunRecord Run()
@@ -192,7 +204,6 @@ internal sealed class CauRunner
                 return outcome.FailureMessage;
             }
 
-            Evolution.AdvanceTo(s, s.Now + SimulationTimings.Drain);
             return null;
         });
         if (drained is not null)
@@ -200,15 +211,16 @@ internal sealed class CauRunner
             return (drained, false);
         }
 
+        Pass(SimulationTimings.Drain);
         _log($"{nodeName}: entered maintenance; installing {offer.Title}.");
-        var installed = _cluster.Mutate(s =>
+        Pass(SimulationTimings.SetupInstall);
+        var (installed, failback) = _cluster.Mutate(s =>
         {
             var node = NodeOperations.RequireNode(s, nodeName);
-            Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
             if (s.ActiveFaults(FaultKind.CauFailsOnNode).Any(f => f.AppliesTo(nodeName)))
             {
-                NodeOperations.Resume(s, node, _request.FailbackMode);
-                return $"Setup of {offer.Title} failed on {nodeName} (0xC1900101); the node was rolled back.";
+                var back = NodeOperations.Resume(s, node, _request.FailbackMode);
+                return ($"Setup of {offer.Title} failed on {nodeName} (0xC1900101); the node was rolled back.", back);
             }
 
             if (offer.Cumulative is { } cumulative)
@@ -221,53 +233,75 @@ internal sealed class CauRunner
             }
 
             NodeOperations.BeginRestart(s, node, soft: s.KernelSoftReboot);
-            return null;
+            return ((string?)null, TimeSpan.Zero);
         });
         if (installed is not null)
         {
+            Pass(failback);
             return (installed, false);
         }
 
         _log($"{nodeName}: restarting.");
-        return _cluster.Mutate(s => AfterRestart(s, nodeName, offer));
+        return AfterRestart(nodeName, offer);
     }
 
-    private (string? Error, bool StopsRun) AfterRestart(SimulationState s, string nodeName, UpdateOffer offer)
+    private (string? Error, bool StopsRun) AfterRestart(string nodeName, UpdateOffer offer)
     {
-        var node = NodeOperations.RequireNode(s, nodeName);
         var timeout = TimeSpan.FromMinutes(_request.RebootTimeoutMinutes);
-        if (node.BootCompletesAt is not { } back || back - s.Now > timeout)
+        var (now, back) = _cluster.Read(s => (s.Now, NodeOperations.RequireNode(s, nodeName).BootCompletesAt));
+        if (back is not { } returns || returns - now > timeout)
         {
-            Evolution.AdvanceTo(s, s.Now + timeout);
+            _waitUntil(now + timeout);
             return ($"{nodeName} did not come back within RebootTimeoutMinutes ({_request.RebootTimeoutMinutes}); it stays in maintenance.", true);
         }
 
-        Evolution.AdvanceTo(s, back);
-        if (node.State == ClusterNodeState.Down)
+        _waitUntil(returns);
+        var (error, stops, failback) = _cluster.Mutate(s =>
         {
-            return ($"The cluster service did not start on {nodeName} after the restart.", true);
+            var node = NodeOperations.RequireNode(s, nodeName);
+            if (node.State == ClusterNodeState.Down)
+            {
+                return ($"The cluster service did not start on {nodeName} after the restart.", true, TimeSpan.Zero);
+            }
+
+            return node.Build < offer.ResultingBuild
+                ? ($"{nodeName} restarted without applying {offer.Title}: kernel soft reboot cannot apply a feature update. Disable CauEnableSoftReboot.", false,
+                    NodeOperations.Resume(s, node, _request.FailbackMode))
+                : ((string?)null, false, TimeSpan.Zero);
+        });
+        if (error is not null)
+        {
+            Pass(failback);
+            return (error, stops);
         }
 
-        if (node.Build < offer.ResultingBuild)
+        // CAU waits for the storage repair the node's return started, up to its limit, before it resumes the node.
+        var repairDeadline = _cluster.Now + SimulationTimings.CauStorageRepairTimeout;
+        while (_cluster.Read(s => s.Storage.Jobs.Count > 0 && s.Now < repairDeadline
+                   ? s.Storage.Jobs.Where(j => !j.Stuck).Select(j => j.StartedAt + j.Duration).DefaultIfEmpty(repairDeadline).Min()
+                   : (DateTimeOffset?)null) is { } next)
         {
-            NodeOperations.Resume(s, node, _request.FailbackMode);
-            return ($"{nodeName} restarted without applying {offer.Title}: kernel soft reboot cannot apply a feature update. Disable CauEnableSoftReboot.", false);
+            _waitUntil(next < repairDeadline ? next : repairDeadline);
         }
 
-        var repairDeadline = s.Now + SimulationTimings.CauStorageRepairTimeout;
-        while (s.Storage.Jobs.Count > 0 && s.Now < repairDeadline)
+        var (repairError, resumeTakes) = _cluster.Mutate(s =>
         {
-            var next = s.Storage.Jobs.Where(j => !j.Stuck).Select(j => j.StartedAt + j.Duration).DefaultIfEmpty(repairDeadline).Min();
-            Evolution.AdvanceTo(s, next < repairDeadline ? next : repairDeadline);
+            if (s.Storage.Jobs.Count > 0)
+            {
+                return ($"Storage repair did not finish within {SimulationTimings.CauStorageRepairTimeout.TotalHours} hours after {nodeName} returned; it stays in maintenance.", TimeSpan.Zero);
+            }
+
+            var node = NodeOperations.RequireNode(s, nodeName);
+            var takes = NodeOperations.Resume(s, node, _request.FailbackMode);
+            return ((string?)null, takes);
+        });
+        if (repairError is not null)
+        {
+            return (repairError, true);
         }
 
-        if (s.Storage.Jobs.Count > 0)
-        {
-            return ($"Storage repair did not finish within {SimulationTimings.CauStorageRepairTimeout.TotalHours} hours after {nodeName} returned; it stays in maintenance.", true);
-        }
-
-        NodeOperations.Resume(s, node, _request.FailbackMode);
-        _log($"{nodeName}: updated to {node.Build}; left maintenance.");
+        Pass(resumeTakes);
+        _log($"{nodeName}: updated to {_cluster.Read(s => NodeOperations.RequireNode(s, nodeName).Build)}; left maintenance.");
         return (null, false);
     }
 

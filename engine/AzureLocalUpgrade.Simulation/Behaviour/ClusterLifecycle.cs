@@ -6,7 +6,8 @@ namespace AzureLocalUpgrade.Simulation.Behaviour;
 /// <summary>Stopping and starting the cluster service on every node (the offline update method), and the functional level.</summary>
 internal static class ClusterLifecycle
 {
-    public static void Stop(SimulationState state)
+    /// <summary>Stops the cluster service everywhere; returns how long that takes, for the caller to pass outside the change.</summary>
+    public static TimeSpan Stop(SimulationState state)
     {
         foreach (var node in state.Nodes.Where(n => n.InCluster))
         {
@@ -15,11 +16,11 @@ internal static class ClusterLifecycle
         }
 
         state.PoolOfflineSince ??= state.Now;
-        Evolution.AdvanceTo(state, state.Now + SimulationTimings.StopCluster);
+        return SimulationTimings.StopCluster;
     }
 
-    /// <summary>Starts the cluster service on every running node where it is not disabled.</summary>
-    public static void Start(SimulationState state)
+    /// <summary>Starts the cluster service on every running node where it is not disabled; returns how long that takes.</summary>
+    public static TimeSpan Start(SimulationState state)
     {
         var startable = state.Nodes.Where(n => n.MachineOnline && !n.InCluster && n.ClusterService.StartType != ServiceStartType.Disabled).ToList();
         if (startable.Count == 0 && !state.ClusterRunning)
@@ -39,7 +40,7 @@ internal static class ClusterLifecycle
             NodeOperations.JoinCluster(state, node);
         }
 
-        Evolution.AdvanceTo(state, state.Now + SimulationTimings.StartCluster);
+        return SimulationTimings.StartCluster;
     }
 
     /// <summary>Raises the functional level; every node must be Up and on one build.</summary>

@@ -67,7 +67,8 @@ internal static class NodeOperations
         node.Paused = true;
     }
 
-    public static void Resume(SimulationState state, NodeState node, string failback)
+    /// <summary>Takes the node out of maintenance; returns how long moving its roles back takes (zero without failback).</summary>
+    public static TimeSpan Resume(SimulationState state, NodeState node, string failback)
     {
         if (!node.InCluster)
         {
@@ -79,7 +80,7 @@ internal static class NodeOperations
         node.DrainCompletesAt = null;
         if (string.Equals(failback, "NoFailback", StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            return TimeSpan.Zero;
         }
 
         // Immediate and Policy both fail back here; the simulator has no failback windows. Moving roles back takes
@@ -95,10 +96,7 @@ internal static class NodeOperations
             }
         }
 
-        if (movedBack)
-        {
-            Evolution.AdvanceTo(state, state.Now + SimulationTimings.Failback);
-        }
+        return movedBack ? SimulationTimings.Failback : TimeSpan.Zero;
     }
 
     public static void BeginRestart(SimulationState state, NodeState node, bool soft)

@@ -19,7 +19,21 @@ public abstract class SimulatorCmdlet : PSCmdlet
             ErrorCategory.InvalidOperation,
             $"{CommandName} is a simulator command, but this runspace is not attached to a simulated cluster (${SimulationContext.VariableName} is missing).");
 
+    private readonly CancellationTokenSource _stopping = new();
+
     internal string CommandName => MyInvocation.MyCommand.Name;
+
+    /// <summary>
+    /// Work this command does that takes virtual time (an install, a drain, a sleep): returns when the simulated
+    /// cluster's clock has reached its end, while other sessions' work goes on (<see cref="VirtualTimeScheduler"/>).
+    /// Call it between changes of the model, never inside one. A pipeline stopped meanwhile stops the wait.
+    /// </summary>
+    internal void Pass(TimeSpan duration) => Waiting(() => Simulation.Cluster.Pass(duration, Simulation.NodeName ?? "", _stopping.Token));
+
+    /// <summary>Returns when the simulated cluster's clock has reached <paramref name="instant"/>, as <see cref="Pass"/>.</summary>
+    internal void WaitUntil(DateTimeOffset instant) => Waiting(() => Simulation.Cluster.WaitUntil(instant, Simulation.NodeName ?? "", _stopping.Token));
+
+    protected override void StopProcessing() => _stopping.Cancel();
 
     protected sealed override void ProcessRecord()
     {
@@ -34,6 +48,18 @@ public abstract class SimulatorCmdlet : PSCmdlet
     }
 
     protected abstract void Execute();
+
+    private static void Waiting(Action wait)
+    {
+        try
+        {
+            wait();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
 
     /// <summary>Runs a change against the cluster model from this session (checking the session still lives).</summary>
     internal T OnCluster<T>(Func<SimulationState, T> change) =>

@@ -3,6 +3,8 @@ using AzureLocalUpgrade.Engine.Model;
 using AzureLocalUpgrade.Engine.Planning;
 using AzureLocalUpgrade.Engine.Scheduling;
 using AzureLocalUpgrade.Engine.Tests.Execution;
+using AzureLocalUpgrade.Engine.Tests.TestSupport;
+using static AzureLocalUpgrade.Engine.Tests.TestSupport.Steps;
 
 namespace AzureLocalUpgrade.Engine.Tests.Planning;
 
@@ -109,6 +111,22 @@ public sealed class WindowFitTests
         var graph = new TestGraph(nodes: 2).PowerShell("recover", script: "Invoke-CauRun -ClusterName $ClusterName -ForceRecovery -Force").Build();
 
         WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_forEach_inside_a_disruptive_group_counts_once_within_the_groups_estimate()
+    {
+        // The offline update's shape: stop the cluster (10 min), update every node at once (1 h), start it (10 min).
+        var offline = Group("offline",
+            PowerShell("stop").Takes("10m"),
+            ForEachNode("update", new Strategy(StrategyMode.Parallel, null, 0), PowerShell("install").Takes("1h")),
+            PowerShell("start").Takes("10m"));
+        var graph = TestCompiler.Compile(TestRunbooks.Of(offline with { Group = offline.Group! with { Disruptive = true } }), nodes: 4);
+
+        var forecast = WindowFit.Forecast(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        forecast.Rows.Select(r => (r.GroupId, r.End - r.Start)).Should().Equal(("offline", TimeSpan.FromMinutes(80)));
+        forecast.End.Should().Be(MondayMorning.AddMinutes(80));
     }
 
     private static Graph.StepGraph Rolling(int nodes, TimeSpan perNode) =>

@@ -39,7 +39,7 @@ internal sealed class Compensator(ExecutionState state, StepInvoker invoker)
             }
 
             state.Compensations[id] = CompensationState.Running;
-            state.Running.Add(CompensateGroupAsync(group, ct));
+            state.Start(() => CompensateGroupAsync(group, ct));
         }
     }
 

@@ -37,6 +37,22 @@ internal sealed class ExecutionRun
 
     public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
+        // The loop is work too: a virtual clock does not move while it decides what starts next.
+        var clock = _state.Context.Clock;
+        clock.EnterWork();
+        try
+        {
+            return await LoopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Tasks still in flight when the loop ends (a lost claim) are abandoned with it.
+            clock.LeaveWork(1 + _state.Running.Count);
+        }
+    }
+
+    private async Task<RunResult> LoopAsync(CancellationToken cancellationToken)
+    {
         _opening.JournalStart();
         using var hardStop = new CancellationTokenSource();
         var stopSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,15 +87,20 @@ internal sealed class ExecutionRun
             }
 
             var waitingOn = _state.StopRequested ? running.Cast<Task>().ToList() : [.. running, stopSignal.Task];
+            var clock = _state.Context.Clock;
+            clock.LeaveWork();
             var completed = await Task.WhenAny(waitingOn).ConfigureAwait(false);
+            clock.EnterWork();
             if (completed == stopSignal.Task)
             {
                 BeginStop(hardStop);
                 continue;
             }
 
+            // The finished task's work ends only now that the loop, working again, has its result.
             var task = (Task<Action>)completed;
             running.Remove(task);
+            clock.LeaveWork();
             try
             {
                 (await task.ConfigureAwait(false))();
@@ -103,19 +124,26 @@ internal sealed class ExecutionRun
         var reporter = _state.Reporter;
         reporter.Write(new JournalRecord { Type = JournalRecordTypes.RunPaused, Reason = $"cancellation requested; steps in flight get {grace} to finish" },
             reporter.Event(RunEventKind.Warning, message: $"cancellation requested; {_state.Running.Count} task(s) in flight get {grace} to finish, then they are stopped"));
+        // The grace period is work on the clock of its own, so on a virtual clock it ends when the steps in flight
+        // have had that much virtual time.
+        _state.Context.Clock.EnterWork();
         _ = StopAfterGraceAsync(hardStop, grace);
     }
 
     private async Task StopAfterGraceAsync(CancellationTokenSource hardStop, TimeSpan grace)
     {
-        await _state.Context.Clock.DelayAsync(grace, CancellationToken.None).ConfigureAwait(false);
         try
         {
+            await _state.Context.Clock.DelayAsync(grace, CancellationToken.None).ConfigureAwait(false);
             await hardStop.CancelAsync().ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
         {
             // The run ended within the grace period.
+        }
+        finally
+        {
+            _state.Context.Clock.LeaveWork();
         }
     }
 }

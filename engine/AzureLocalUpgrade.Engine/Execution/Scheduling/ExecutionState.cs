@@ -15,6 +15,7 @@ namespace AzureLocalUpgrade.Engine.Execution.Scheduling;
 internal sealed class ExecutionState
 {
     private readonly Dictionary<string, HashSet<string>> _groupSteps = new(StringComparer.Ordinal);
+    private long _started;
 
     public ExecutionState(StepGraph graph, RunContext context)
     {
@@ -74,6 +75,27 @@ internal sealed class ExecutionState
 
     /// <summary>Steps, health gates and compensations in flight; each hands back the action that records its end.</summary>
     public HashSet<Task<Action>> Running { get; } = [];
+
+    /// <summary>
+    /// Starts a step, health gate or compensation task. Its work is counted on the clock from before it starts until the
+    /// loop has taken its result (<see cref="ExecutionClock.EnterWork"/>), so a virtual clock never moves while a task is
+    /// running or its result waits for the loop.
+    /// </summary>
+    public void Start(Func<Task<Action>> work)
+    {
+        Context.Clock.EnterWork();
+        Running.Add(InTurnAsync(work, (_started++).ToString("D9", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// Tasks started together begin one at a time, in the order they were started, when the clock serialises work at
+    /// one instant (the simulator: the same run then writes the same journal, in the same order); wall time does not.
+    /// </summary>
+    private async Task<Action> InTurnAsync(Func<Task<Action>> work, string order)
+    {
+        await Context.Clock.TakeTurnAsync(order).ConfigureAwait(false);
+        return await work().ConfigureAwait(false);
+    }
 
     public bool StopRequested { get; set; }
 

@@ -55,7 +55,7 @@ internal sealed class Gatekeeper(ExecutionState state, FailureBudget budget, Clu
 
             instance.Status = InstanceStatus.Gating;
             NoteInFlight(forEach);
-            state.Running.Add(PassHealthGateAsync(instance, ct));
+            state.Start(() => PassHealthGateAsync(instance, ct));
             return false;
         }
 

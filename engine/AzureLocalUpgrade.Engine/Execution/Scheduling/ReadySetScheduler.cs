@@ -29,7 +29,7 @@ internal sealed class ReadySetScheduler(ExecutionState state, StepInvoker invoke
                 }
 
                 step.Status = StepStatus.Running;
-                state.Running.Add(RunStepAsync(step, ct));
+                state.Start(() => RunStepAsync(step, ct));
                 changed = true;
             }
         }

@@ -98,7 +98,7 @@ public sealed class InvokeCauRunCommand : SimulatorCmdlet
             RequireClusterRunning(s);
         });
 
-        var run = new CauRunner(Simulation.Cluster, request, WriteVerbose).Run();
+        var run = new CauRunner(Simulation.Cluster, request, WriteVerbose, WaitUntil).Run();
         var report = OnCluster(s => Projections.Report(s, run, orchestrator));
         WriteObject(report);
         if (run.Status == CauSummaryStatus.Failed)

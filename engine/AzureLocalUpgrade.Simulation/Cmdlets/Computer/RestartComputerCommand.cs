@@ -35,7 +35,7 @@ public sealed class RestartComputerCommand : SimulatorCmdlet
         var names = ComputerName ?? [Simulation.NodeName ?? throw new SimulationException(
             "RestartOrchestrator", ErrorCategory.InvalidOperation, "Restart-Computer on the orchestrator needs -ComputerName: the simulator does not restart the machine running alu.")];
         var self = Simulation.NodeName is { } local && names.All(n => string.Equals(n, local, StringComparison.OrdinalIgnoreCase) || n is "localhost" or ".");
-        var failed = OnCluster(s =>
+        var (restarted, until) = OnCluster(s =>
         {
             foreach (var name in names)
             {
@@ -47,14 +47,21 @@ public sealed class RestartComputerCommand : SimulatorCmdlet
             // Waiting on your own restart is meaningless: the session is gone.
             if (!Wait || self)
             {
-                return [];
+                return (nodes.Select(n => n.Name).ToList(), (DateTimeOffset?)null);
             }
 
             var limit = s.Now + (Timeout < 0 ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds(Timeout));
             var back = nodes.Select(n => n.BootCompletesAt ?? DateTimeOffset.MaxValue).Max();
-            Evolution.AdvanceTo(s, back < limit ? back : limit);
-            return nodes.Where(n => !n.MachineOnline).Select(n => n.Name).ToList();
+            return (nodes.Select(n => n.Name).ToList(), back < limit ? back : limit);
         });
+        if (until is not { } end)
+        {
+            return;
+        }
+
+        // -Wait: the restarts take their time while other sessions go on.
+        WaitUntil(end);
+        var failed = QueryCluster(s => restarted.Where(n => !NodeOperations.RequireNode(s, n).MachineOnline).ToList());
         if (failed.Count > 0)
         {
             throw new SimulationException(

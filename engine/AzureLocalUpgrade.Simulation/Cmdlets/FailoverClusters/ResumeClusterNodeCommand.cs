@@ -18,13 +18,19 @@ public sealed class ResumeClusterNodeCommand : SimulatorCmdlet
     [Parameter]
     public string? Cluster { get; set; }
 
-    protected override void Execute() => WriteObject(OnCluster(s =>
+    protected override void Execute()
     {
-        CheckClusterName(s, Cluster);
-        RequireClusterRunning(s);
-        var node = NodeOperations.RequireNode(s, Name ?? Simulation.NodeName ?? throw new SimulationException(
-            "NodeNameRequired", ErrorCategory.InvalidArgument, "Resume-ClusterNode on the orchestrator needs -Name."));
-        NodeOperations.Resume(s, node, Failback);
-        return Projections.Node(s, node);
-    }));
+        var (name, failback) = OnCluster(s =>
+        {
+            CheckClusterName(s, Cluster);
+            RequireClusterRunning(s);
+            var node = NodeOperations.RequireNode(s, Name ?? Simulation.NodeName ?? throw new SimulationException(
+                "NodeNameRequired", ErrorCategory.InvalidArgument, "Resume-ClusterNode on the orchestrator needs -Name."));
+            return (node.Name, NodeOperations.Resume(s, node, Failback));
+        });
+
+        // Moving the roles back takes its time while other sessions go on; the node is shown as it is then.
+        Pass(failback);
+        WriteObject(QueryCluster(s => Projections.Node(s, NodeOperations.RequireNode(s, name))));
+    }
 }

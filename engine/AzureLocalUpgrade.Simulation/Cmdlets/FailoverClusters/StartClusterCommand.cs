@@ -24,23 +24,26 @@ public sealed class StartClusterCommand : SimulatorCmdlet
     [Parameter]
     public int Wait { get; set; }
 
-    protected override void Execute() => WriteObject(OnCluster(s =>
+    protected override void Execute()
     {
-        var namedNode = Name is null ? null : s.FindNode(Name.Split('.')[0]);
-        if (!s.ClusterRunning && namedNode is null && (Name is not null || Simulation.NodeName is null))
+        Pass(OnCluster(s =>
         {
-            throw new SimulationException(
-                "NodeNameRequired",
-                ErrorCategory.ObjectNotFound,
-                $"Cannot start cluster '{Name ?? "(local)"}': the cluster service is stopped on every node, so the cluster name does not resolve. Give a node name: Start-Cluster -Name <node name>.");
-        }
+            var namedNode = Name is null ? null : s.FindNode(Name.Split('.')[0]);
+            if (!s.ClusterRunning && namedNode is null && (Name is not null || Simulation.NodeName is null))
+            {
+                throw new SimulationException(
+                    "NodeNameRequired",
+                    ErrorCategory.ObjectNotFound,
+                    $"Cannot start cluster '{Name ?? "(local)"}': the cluster service is stopped on every node, so the cluster name does not resolve. Give a node name: Start-Cluster -Name <node name>.");
+            }
 
-        if (Name is not null && namedNode is null)
-        {
-            CheckClusterName(s, Name);
-        }
+            if (Name is not null && namedNode is null)
+            {
+                CheckClusterName(s, Name);
+            }
 
-        ClusterLifecycle.Start(s);
-        return Projections.Cluster(s);
-    }));
+            return ClusterLifecycle.Start(s);
+        }));
+        WriteObject(QueryCluster(Projections.Cluster));
+    }
 }

@@ -17,10 +17,10 @@ public sealed class StopClusterCommand : SimulatorCmdlet
     [Parameter]
     public int Wait { get; set; }
 
-    protected override void Execute() => OnCluster(s =>
+    protected override void Execute() => Pass(OnCluster(s =>
     {
         CheckClusterName(s, Cluster);
         RequireClusterRunning(s);
-        ClusterLifecycle.Stop(s);
-    });
+        return ClusterLifecycle.Stop(s);
+    }));
 }

@@ -26,7 +26,7 @@ public sealed class SuspendClusterNodeCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var (outcome, node) = OnCluster(s =>
+        var (outcome, node, drained) = OnCluster(s =>
         {
             CheckClusterName(s, Cluster);
             RequireClusterRunning(s);
@@ -43,13 +43,15 @@ public sealed class SuspendClusterNodeCommand : SimulatorCmdlet
                 outcome = DrainOutcome.Success;
             }
 
-            if (Wait && node.DrainStatus == NodeDrainStatus.InProgress && node.DrainCompletesAt is { } done)
-            {
-                Evolution.AdvanceTo(s, done);
-            }
-
-            return (outcome, Projections.Node(s, node));
+            var drained = Wait && node.DrainStatus == NodeDrainStatus.InProgress ? node.DrainCompletesAt : null;
+            return (outcome, Projections.Node(s, node), drained);
         });
+        if (drained is { } done)
+        {
+            // -Wait: the roles move away in virtual time while other sessions go on; the node is shown as it is then.
+            WaitUntil(done);
+            node = QueryCluster(s => Projections.Node(s, NodeOperations.RequireNode(s, node.Name)));
+        }
 
         WriteObject(node);
         if (!outcome.Succeeded)

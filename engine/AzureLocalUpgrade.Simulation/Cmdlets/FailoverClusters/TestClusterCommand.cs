@@ -32,17 +32,21 @@ public sealed class TestClusterCommand : SimulatorCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void Execute() => WriteObject(OnLocalNode((s, local) =>
+    protected override void Execute()
     {
-        CheckClusterName(s, Cluster);
-        RequireClusterRunning(s);
-        var nodes = Node is null ? s.Nodes : [.. Node.Select(n => NodeOperations.RequireNode(s, n))];
-        var outcomes = ClusterValidation.Run(s, nodes);
-        var path = ClusterValidation.ReportPath(ReportName, s.Now);
-        var content = ClusterValidation.Render(s.ClusterName, nodes, outcomes, s.Now);
-        FileOperations.WriteText(local, path, content);
-        Evolution.AdvanceTo(s, s.Now + SimulationTimings.ClusterValidation);
-        var name = path[(path.LastIndexOf('\\') + 1)..];
-        return new ValidationReportFile(path, name, path[..path.LastIndexOf('\\')], ".htm", content.Length);
-    }));
+        var report = OnLocalNode((s, local) =>
+        {
+            CheckClusterName(s, Cluster);
+            RequireClusterRunning(s);
+            var nodes = Node is null ? s.Nodes : [.. Node.Select(n => NodeOperations.RequireNode(s, n))];
+            var outcomes = ClusterValidation.Run(s, nodes);
+            var path = ClusterValidation.ReportPath(ReportName, s.Now);
+            var content = ClusterValidation.Render(s.ClusterName, nodes, outcomes, s.Now);
+            FileOperations.WriteText(local, path, content);
+            var name = path[(path.LastIndexOf('\\') + 1)..];
+            return new ValidationReportFile(path, name, path[..path.LastIndexOf('\\')], ".htm", content.Length);
+        });
+        Pass(SimulationTimings.ClusterValidation);
+        WriteObject(report);
+    }
 }

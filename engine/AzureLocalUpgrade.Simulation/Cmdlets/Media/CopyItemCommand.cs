@@ -21,15 +21,17 @@ public sealed class CopyItemCommand : SimulatorCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void Execute() => OnLocalNode((s, node) =>
+    protected override void Execute()
     {
-        var destination = Destination ?? throw new SimulationException(
-            "DestinationRequired", ErrorCategory.InvalidArgument, "Copy-Item in the simulator needs -Destination.");
-        foreach (var source in Path)
+        OnLocalNode((s, node) =>
         {
-            FileOperations.Copy(node, source, destination);
-        }
-
-        Evolution.AdvanceTo(s, s.Now + SimulationTimings.MediaCopy);
-    });
+            var destination = Destination ?? throw new SimulationException(
+                "DestinationRequired", ErrorCategory.InvalidArgument, "Copy-Item in the simulator needs -Destination.");
+            foreach (var source in Path)
+            {
+                FileOperations.Copy(node, source, destination);
+            }
+        });
+        Pass(SimulationTimings.MediaCopy);
+    }
 }

@@ -34,36 +34,33 @@ public sealed class StartProcessCommand : SimulatorCmdlet
 
     protected override void Execute()
     {
-        var process = OnLocalNode((s, node) =>
+        var arguments = string.Join(' ', ArgumentList ?? []);
+        var reboots = !arguments.Contains("/noreboot", StringComparison.OrdinalIgnoreCase);
+        var (release, skipped) = QueryLocalNode((s, node) =>
         {
             var release = FileOperations.MediaReleaseAt(node, FilePath) ?? throw new SimulationException(
                 "InvalidOperationException,Microsoft.PowerShell.Commands.StartProcessCommand",
                 ErrorCategory.InvalidOperation,
                 $"This command cannot be run because '{FilePath}' is not setup.exe in setup media staged on {node.Name} (extract the ISO there first).");
-            var arguments = string.Join(' ', ArgumentList ?? []);
             if (!arguments.Contains("/auto upgrade", StringComparison.OrdinalIgnoreCase))
             {
                 throw new SimulationException("SetupArgumentsNotSimulated", ErrorCategory.InvalidArgument, $"The simulator runs setup.exe only as '/auto upgrade ...'; got '{arguments}'.");
             }
 
-            if (SimulatedReleases.BuildAfterFeatureUpdate(release) <= node.Build)
-            {
-                return new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900210));
-            }
+            return (release, SimulatedReleases.BuildAfterFeatureUpdate(release) <= node.Build ? new ProcessInfo(4242, "setup", true, unchecked((int)0xC1900210)) : null);
+        });
+        if (skipped is null && (Wait || reboots))
+        {
+            // Setup's install takes its time on this node while other sessions go on; its restart (without /noreboot)
+            // comes at the end of it.
+            Pass(SimulationTimings.SetupInstall);
+        }
 
-            if (Wait)
-            {
-                Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
-            }
-
+        var process = skipped ?? OnLocalNode((s, node) =>
+        {
             node.PendingFeatureUpdate = release;
-            if (!arguments.Contains("/noreboot", StringComparison.OrdinalIgnoreCase))
+            if (reboots)
             {
-                if (!Wait)
-                {
-                    Evolution.AdvanceTo(s, s.Now + SimulationTimings.SetupInstall);
-                }
-
                 NodeOperations.BeginRestart(s, node, soft: false);
             }
 

@@ -36,6 +36,6 @@ public sealed class StartSleepCommand : SimulatorCmdlet
             "FromTimeSpan" => Duration,
             _ => TimeSpan.FromSeconds(Seconds),
         };
-        Simulation.Cluster.AdvanceTime(delay);
+        Pass(delay);
     }
 }

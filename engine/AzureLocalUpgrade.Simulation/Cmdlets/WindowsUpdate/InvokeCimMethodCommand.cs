@@ -40,16 +40,31 @@ public sealed class InvokeCimMethodCommand : SimulatorCmdlet
 
         object result = MethodName.ToUpperInvariant() switch
         {
-            "SCANFORUPDATES" => OnLocalNode((s, node) =>
+            "SCANFORUPDATES" => Scanned(),
+            "INSTALLUPDATES" => Installed(),
+            _ => throw new SimulationException("CimMethodNotSimulated", ErrorCategory.NotImplemented, $"MSFT_WUOperations.{MethodName} is not simulated; use ScanForUpdates or InstallUpdates."),
+        };
+        WriteObject(result);
+    }
+
+    private WindowsUpdateScanResult Scanned()
+    {
+        QueryLocalNode((_, _) => true);
+        Pass(SimulationTimings.WindowsUpdateScan);
+        return OnLocalNode((s, node) =>
             {
-                Evolution.AdvanceTo(s, s.Now + SimulationTimings.WindowsUpdateScan);
                 var offer = UpdateOffer.FromWindowsUpdate(s, node);
                 return new WindowsUpdateScanResult(0, offer is null ? [] : [new WindowsUpdateInfo(offer.Title, $"feature-update-{offer.Release}", true)]);
-            }),
-            "INSTALLUPDATES" => OnLocalNode((s, node) =>
+            });
+    }
+
+    /// <summary>The offer is the one found as the install starts; it lands on the node when the install's time has passed.</summary>
+    private WindowsUpdateInstallResult Installed()
+    {
+        var offer = OnLocalNode((s, node) => UpdateOffer.FromWindowsUpdate(s, node));
+        Pass(SimulationTimings.WindowsUpdateInstall);
+        return OnLocalNode((s, node) =>
             {
-                var offer = UpdateOffer.FromWindowsUpdate(s, node);
-                Evolution.AdvanceTo(s, s.Now + SimulationTimings.WindowsUpdateInstall);
                 if (offer is null)
                 {
                     return new WindowsUpdateInstallResult(0, node.PendingFeatureUpdate is not null);
@@ -57,9 +72,6 @@ public sealed class InvokeCimMethodCommand : SimulatorCmdlet
 
                 node.PendingFeatureUpdate = offer.Release;
                 return new WindowsUpdateInstallResult(0, true);
-            }),
-            _ => throw new SimulationException("CimMethodNotSimulated", ErrorCategory.NotImplemented, $"MSFT_WUOperations.{MethodName} is not simulated; use ScanForUpdates or InstallUpdates."),
-        };
-        WriteObject(result);
+            });
     }
 }
