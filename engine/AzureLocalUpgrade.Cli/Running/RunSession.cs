@@ -69,7 +69,7 @@ public sealed class RunSession(CliConsole console, string stateDirectory, LogFor
             console.Error.WriteLine(result.Summary);
         }
 
-        console.Error.WriteLine($"PowerShell runspaces opened: {environment.Host.RunspacesOpened} (one per target, reused by every step on it)");
+        console.Error.WriteLine($"PowerShell runspaces opened: {environment.Host.RunspacesOpened} (one per target, reused by every step on it and opened again after the target restarted)");
         if (environment.Simulation is { } simulation)
         {
             console.Error.WriteLine($"Simulated cluster state: {console.DisplayPath(simulation.StateFilePath)} (alu status {result.RunId} shows its nodes)");
