@@ -54,6 +54,7 @@ internal sealed class ExecutionRun
     private async Task<RunResult> LoopAsync(CancellationToken cancellationToken)
     {
         _opening.JournalStart();
+        var clock = _state.Context.Clock;
         using var hardStop = new CancellationTokenSource();
         var stopSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellationToken.Register(() => stopSignal.TrySetResult()).ConfigureAwait(false);
@@ -87,7 +88,6 @@ internal sealed class ExecutionRun
             }
 
             var waitingOn = _state.StopRequested ? running.Cast<Task>().ToList() : [.. running, stopSignal.Task];
-            var clock = _state.Context.Clock;
             clock.LeaveWork();
             var completed = await Task.WhenAny(waitingOn).ConfigureAwait(false);
             clock.EnterWork();
