@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using AzureLocalUpgrade.Simulation.Behaviour;
 using AzureLocalUpgrade.Simulation.Model;
 using AzureLocalUpgrade.Simulation.Sessions;
@@ -39,6 +40,8 @@ public abstract class SimulatorCmdlet : PSCmdlet
     {
         try
         {
+            // A pipeline that ran outside the model until here (ExecutionClock.StepAside) touches it only in its turn.
+            Waiting(() => Simulation.Cluster.RetakeTurn(Runspace.DefaultRunspace, _stopping.Token));
             Execute();
         }
         catch (SimulationException ex)

@@ -5,7 +5,7 @@ namespace AzureLocalUpgrade.Cli.Tests.Simulated;
 
 /// <summary>
 /// Work a simulated run has in flight at once overlaps in virtual time, as it would on a real cluster, and the same run
-/// gives the same journal: the offline update installs the feature update on every node at once (a parallel forEach).
+/// gives the same events and the same journal: the offline update installs the feature update on every node at once (a parallel forEach).
 /// </summary>
 public sealed class ParallelWorkRunTests
 {
@@ -37,6 +37,28 @@ public sealed class ParallelWorkRunTests
 
         one.ExitCode.Should().Be(0, one.Error);
         Events(two.Out).Should().Equal(Events(one.Out));
+    }
+
+    [Fact]
+    public async Task The_same_run_writes_the_same_journal_but_for_its_run_id()
+    {
+        using var first = new TempStateDirectory();
+        using var second = new TempStateDirectory();
+
+        var (one, _) = await SimulatedRun.Of(first, Runbook, Cluster);
+        var (two, _) = await SimulatedRun.Of(second, Runbook, Cluster);
+
+        one.ExitCode.Should().Be(0, one.Error);
+        two.ExitCode.Should().Be(0, two.Error);
+        Journal(second).Should().Equal(Journal(first));
+    }
+
+    /// <summary>The run's journal lines with its run id (random per run) replaced.</summary>
+    private static List<string> Journal(TempStateDirectory state)
+    {
+        var folder = Directory.GetDirectories(Path.Combine(state.Path, "runs")).Should().ContainSingle().Subject;
+        var runId = Path.GetFileName(folder);
+        return [.. File.ReadLines(Path.Combine(folder, "journal.jsonl")).Select(l => l.Replace(runId, "<run>", StringComparison.Ordinal))];
     }
 
     /// <summary>Every event but its run id (random per run): kind, step, time, duration.</summary>
