@@ -23,8 +23,14 @@ public sealed class SteppingAsideTests : IDisposable
         clock.EnterWork(); // another step, which has the turn at this instant
         var aside = clock.StepAside(session);
 
-        var touched = Task.Run(() => SimulatorHarness.Run(session, "Get-ClusterNode"));
-        await Task.Delay(300);
+        using var reached = new ManualResetEventSlim();
+        var touched = Task.Run(() =>
+        {
+            using var shell = System.Management.Automation.PowerShell.Create(session);
+            return shell.AddScript("param($reached) $null = $reached.Set(); Get-ClusterNode").AddParameter("reached", reached).Invoke();
+        });
+        reached.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("the pipeline runs on up to its first simulator cmdlet");
+        await Task.Delay(1000);
 
         aside.Should().NotBeNull("counted work has a turn to give up");
         touched.IsCompleted.Should().BeFalse("the other step still has the turn");
