@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
-using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Inventory;
 using AzureLocalUpgrade.Simulation.Behaviour;
 using AzureLocalUpgrade.Simulation.Model;
@@ -23,9 +21,6 @@ public sealed class SimulatedCluster
     private readonly ArrayBufferWriter<byte> _scratch = new();
     private SimulationState _state;
     private byte[] _lastSaved;
-
-    /// <summary>Turns given up by work running outside the model, by the work (a runspace); retaken on its first touch.</summary>
-    private readonly ConditionalWeakTable<object, VirtualTimeScheduler.Turn> _aside = [];
 
     private SimulatedCluster(StateStore store, SimulationState state)
     {
@@ -141,34 +136,6 @@ public sealed class SimulatedCluster
     internal void WaitUntil(DateTimeOffset instant, string session, CancellationToken cancellationToken) =>
         Scheduler.WaitUntil(instant, session, cancellationToken);
 
-    /// <summary>
-    /// Counted work gives its turn up while <paramref name="work"/> (a runspace's pipeline) runs outside the model
-    /// (<see cref="VirtualTimeScheduler.StepAside"/>); null from outside counted work.
-    /// </summary>
-    internal AsideTurn? StepAside(object work)
-    {
-        if (Scheduler.StepAside(Now) is not { } turn)
-        {
-            return null;
-        }
-
-        _aside.AddOrUpdate(work, turn);
-        return new RetakenTurn(this, work, turn);
-    }
-
-    /// <summary>
-    /// Before <paramref name="work"/> touches the model: waits for the turn it gave up, if it did (a simulator cmdlet in a
-    /// pipeline that stepped aside). A cancelled wait keeps the turn pending for <see cref="AsideTurn.RetakeAsync"/>.
-    /// </summary>
-    internal void RetakeTurn(object? work, CancellationToken cancellationToken)
-    {
-        if (work is not null && _aside.TryGetValue(work, out var turn))
-        {
-            VirtualTimeScheduler.Retake(turn, cancellationToken);
-            _aside.Remove(work);
-        }
-    }
-
     private void AdvanceAtLeastTo(DateTimeOffset instant) => Mutate(s => Evolution.AdvanceTo(s, instant > s.Now ? instant : s.Now));
 
     /// <summary>Runs a change against the latest state (re-read if another process wrote it) and saves it.
@@ -279,15 +246,6 @@ public sealed class SimulatedCluster
         {
             _store.Write(json);
             _lastSaved = json.ToArray();
-        }
-    }
-
-    private sealed class RetakenTurn(SimulatedCluster cluster, object work, VirtualTimeScheduler.Turn turn) : AsideTurn
-    {
-        public override Task RetakeAsync()
-        {
-            cluster._aside.Remove(work);
-            return VirtualTimeScheduler.RetakeAsync(turn);
         }
     }
 }

@@ -30,8 +30,6 @@ public sealed class SimulationClock : ExecutionClock
 
     public override Task TakeTurnAsync(string order) => _cluster.Scheduler.WaitUntilAsync(_cluster.Now, order, CancellationToken.None);
 
-    public override AsideTurn? StepAside(object work) => _cluster.StepAside(work);
-
     public override void EnterWork() => _cluster.Scheduler.EnterWork();
 
     public override bool LeaveWork(int count = 1) => _cluster.Scheduler.LeaveWork(count);

@@ -9,23 +9,9 @@ namespace AzureLocalUpgrade.Simulation;
 /// instant, then by the session it runs in, then by arrival) goes on. So four installs started together end together,
 /// 45 minutes later, instead of one after another, and the same run gives the same virtual times every time.
 /// A wait from outside any counted work (a test calling a cmdlet, alu sim) finds nothing busy and passes at once.
-/// <para>
-/// Work that touches nothing shared (a PowerShell pipeline before it calls a simulator cmdlet, a runspace being
-/// opened) may step aside (<see cref="StepAside"/>): it waits for the instant it is at, as if it took no time, and runs
-/// on meanwhile; it must <see cref="Retake"/> its turn before it touches the model, writes or ends. The turn comes
-/// in the same order as if the work had waited there doing nothing, so work started together at one instant runs
-/// side by side on the thread pool, while the model and the journal still change one piece of work at a time, in the
-/// same order every run.
-/// </para>
 /// </summary>
 internal sealed class VirtualTimeScheduler(Action<DateTimeOffset> advanceTo)
 {
-    /// <summary>
-    /// The session work that stepped aside queues under: after every named one, so other work queued to go on at the same
-    /// instant (steps started together) goes first and steps aside in its turn, and all of it runs side by side.
-    /// </summary>
-    private const string AsideSession = "\uffff";
-
     private readonly object _sync = new();
     private readonly SortedSet<Waiter> _waiters = new(WaiterOrder.Instance);
     private int _busy;
@@ -82,28 +68,6 @@ internal sealed class VirtualTimeScheduler(Action<DateTimeOffset> advanceTo)
         }
     }
 
-    /// <summary>
-    /// Counted work at <paramref name="now"/> steps aside to do work that touches nothing shared: it queues for its turn
-    /// at <paramref name="now"/> (so the clock cannot move past it) and goes on at once; <see cref="Retake"/> waits
-    /// for the turn. From outside counted work there is no turn to give up: null.
-    /// </summary>
-    public Turn? StepAside(DateTimeOffset now)
-    {
-        lock (_sync)
-        {
-            return _busy == 0 ? null : new Turn(Enqueue(now, AsideSession));
-        }
-    }
-
-    /// <summary>
-    /// Blocks until the work that stepped aside has its turn again (at once if it already has). A cancelled wait keeps
-    /// its place: the work retakes its turn when it ends (<see cref="RetakeAsync"/>), so nothing runs out of turn.
-    /// </summary>
-    public static void Retake(Turn turn, CancellationToken cancellationToken) => turn.Waiter.Released.Task.Wait(cancellationToken);
-
-    /// <summary>Completes when the work that stepped aside has its turn again.</summary>
-    public static Task RetakeAsync(Turn turn) => turn.Waiter.Released.Task;
-
     private Waiter Enqueue(DateTimeOffset due, string session)
     {
         lock (_sync)
@@ -150,18 +114,7 @@ internal sealed class VirtualTimeScheduler(Action<DateTimeOffset> advanceTo)
         }
     }
 
-    /// <summary>A place in the queue held by work that stepped aside (<see cref="StepAside"/>).</summary>
-    internal sealed class Turn
-    {
-        internal Turn(Waiter waiter) => Waiter = waiter;
-
-        internal Waiter Waiter { get; }
-
-        /// <summary>True once the work has its turn again.</summary>
-        public bool Taken => Waiter.Released.Task.IsCompleted;
-    }
-
-    internal sealed class Waiter(DateTimeOffset due, string session, long arrival, bool counted)
+    private sealed class Waiter(DateTimeOffset due, string session, long arrival, bool counted)
     {
         public DateTimeOffset Due { get; } = due;
 

@@ -36,15 +36,6 @@ public abstract class ExecutionClock
     /// </summary>
     public virtual Task TakeTurnAsync(string order) => Task.CompletedTask;
 
-    /// <summary>
-    /// Work that has its turn is about to do something that touches nothing the clock's owner shares (a PowerShell
-    /// pipeline until it calls into the simulated cluster): on a virtual clock it gives its turn up meanwhile, so work
-    /// started at the same instant runs side by side, and retakes it, in the order it would have come back had it
-    /// taken no time, through the returned handle (<see cref="AsideTurn.RetakeAsync"/>) or on its first touch of the
-    /// model (the simulator finds the handle by <paramref name="work"/>). Null on wall time: nothing is serialised.
-    /// </summary>
-    public virtual AsideTurn? StepAside(object work) => null;
-
     private sealed class SystemExecutionClock : ExecutionClock
     {
         public override DateTimeOffset UtcNow => TimeProvider.System.GetUtcNow();

@@ -227,10 +227,6 @@ public sealed class PowerShellStepHost : IStepHost
         }
 
         Exception? thrown = null;
-
-        // Until the script touches the target, its pipeline shares nothing with other steps: on a virtual clock other
-        // steps started at this instant run meanwhile, and the turn comes back in the order it would without overlap.
-        var aside = _clock.StepAside(runspace);
         try
         {
             // Started before the stop is registered: a stop requested for a pipeline not yet running would be lost.
@@ -252,14 +248,6 @@ public sealed class PowerShellStepHost : IStepHost
         catch (Exception ex) when (ex is RuntimeException or PSInvalidOperationException or InvalidRunspaceStateException)
         {
             thrown = ex;
-        }
-        finally
-        {
-            // The step's result, the session's liveness and the journal are the run's: back in turn before any of them.
-            if (aside is not null)
-            {
-                await aside.RetakeAsync().ConfigureAwait(false);
-            }
         }
 
         var values = OutputValues.From(output, redactor);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using AzureLocalUpgrade.Simulation.Behaviour;
 using AzureLocalUpgrade.Simulation.Model;
 using AzureLocalUpgrade.Simulation.Sessions;
@@ -40,8 +39,6 @@ public abstract class SimulatorCmdlet : PSCmdlet
     {
         try
         {
-            // A pipeline that ran outside the model until here (ExecutionClock.StepAside) touches it only in its turn.
-            Waiting(() => Simulation.Cluster.RetakeTurn(Runspace.DefaultRunspace, _stopping.Token));
             Execute();
         }
         catch (SimulationException ex)

@@ -40,24 +40,10 @@ public sealed class SimulatedTargetConnector : ITargetConnector
         });
 
         var context = new SimulationContext(Cluster, node, epoch);
-        var sessionState = SimulatorCommands.CreateSessionState(baseState, context);
-
-        // Opening the runspace touches nothing simulated: other work started at this instant may go on meanwhile.
-        var turn = Cluster.Scheduler.StepAside(Cluster.Now);
-        try
-        {
-            var runspace = RunspaceFactory.CreateRunspace(sessionState);
-            runspace.Open();
-            _sessions.AddOrUpdate(runspace, context);
-            return runspace;
-        }
-        finally
-        {
-            if (turn is not null)
-            {
-                VirtualTimeScheduler.Retake(turn, CancellationToken.None);
-            }
-        }
+        var runspace = RunspaceFactory.CreateRunspace(SimulatorCommands.CreateSessionState(baseState, context));
+        runspace.Open();
+        _sessions.AddOrUpdate(runspace, context);
+        return runspace;
     }
 
     public bool IsAlive(StepTarget target, Runspace runspace)
