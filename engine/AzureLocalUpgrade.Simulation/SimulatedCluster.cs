@@ -136,7 +136,25 @@ public sealed class SimulatedCluster
     internal void WaitUntil(DateTimeOffset instant, string session, CancellationToken cancellationToken) =>
         Scheduler.WaitUntil(instant, session, cancellationToken);
 
-    private void AdvanceAtLeastTo(DateTimeOffset instant) => Mutate(s => Evolution.AdvanceTo(s, instant > s.Now ? instant : s.Now));
+    /// <summary>
+    /// The scheduler's clock move. A third of a fleet run's moves find virtual time already there (several waiters due
+    /// at one instant; fleet-12: 2,238 of 6,482): such a move changes the state only when events fell due, so, like
+    /// <see cref="Read{T}"/>, it saves only then instead of serialising the whole state to learn that nothing changed.
+    /// </summary>
+    private void AdvanceAtLeastTo(DateTimeOffset instant) => Latest(() => RollingBackOnFailure(() =>
+    {
+        var downBefore = _state.MaxNodesDownAtOnce;
+        var nowBefore = _state.Now;
+        var processed = Evolution.CatchUp(_state);
+        Evolution.AdvanceTo(_state, instant > _state.Now ? instant : _state.Now);
+        _state.RecordDownAtOnce();
+        if (processed || _state.Now != nowBefore || _state.MaxNodesDownAtOnce != downBefore)
+        {
+            Save();
+        }
+
+        return true;
+    }));
 
     /// <summary>Runs a change against the latest state (re-read if another process wrote it) and saves it.
     /// When the change throws, the in-memory state is rolled back to the last saved one.</summary>
