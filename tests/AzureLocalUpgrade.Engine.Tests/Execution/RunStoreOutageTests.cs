@@ -1,3 +1,4 @@
+using AzureLocalUpgrade.Engine.Execution;
 using AzureLocalUpgrade.Engine.Execution.Journal;
 using AzureLocalUpgrade.Engine.Execution.Storage;
 
@@ -6,7 +7,8 @@ namespace AzureLocalUpgrade.Engine.Tests.Execution;
 /// <summary>
 /// A run store that cannot take records (a database store past its outage budget raises
 /// <see cref="RunStoreOutageException"/>) stops the run: it is not the failure of the step whose record it refused,
-/// and the steps in flight beside it are stopped, since nothing they do could be journaled.
+/// and the steps in flight beside it are stopped, since nothing they do could be journaled. Any other exception a step
+/// host throws is an engine bug recorded as that step's failure.
 /// </summary>
 public sealed class RunStoreOutageTests : IDisposable
 {
@@ -46,6 +48,21 @@ public sealed class RunStoreOutageTests : IDisposable
         await run.Should().ThrowAsync<RunStoreOutageException>();
         (await Task.WhenAny(reportStopped.Task, Task.Delay(Patience))).Should().BeSameAs(reportStopped.Task,
             "the step still running when the store went out is stopped, not left running unjournaled");
+    }
+
+    [Fact]
+    public async Task Any_other_exception_from_the_host_fails_only_that_step_and_the_journal_names_it()
+    {
+        _fixture.Host.DuringCall = (call, _) => call.StepId == "drain" ? throw new InvalidOperationException("the runspace broke") : Task.CompletedTask;
+
+        var result = await _fixture.RunAsync(_graph.Build());
+
+        const string Message = "internal error while running the step: InvalidOperationException: the runspace broke";
+        result.Outcome.Should().Be(RunOutcome.Failed);
+        result.Step("drain").Status.Should().Be(StepStatus.Failed);
+        result.Step("drain").Message.Should().Be(Message);
+        _fixture.Journal.Should().ContainSingle(r => r.Type == JournalRecordTypes.StepFinished && r.StepId == "drain")
+            .Which.Should().Match<JournalRecord>(r => r.Outcome == "failed" && r.Message == Message);
     }
 
     public void Dispose() => _fixture.Dispose();
