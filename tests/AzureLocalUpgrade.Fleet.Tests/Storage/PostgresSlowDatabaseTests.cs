@@ -87,6 +87,25 @@ public sealed class PostgresSlowDatabaseTests(PostgresServer server) : IDisposab
         claim.Lost.Should().BeFalse("a lease that ran out while the database was slow is not a takeover");
     }
 
+    [Fact]
+    public async Task A_beat_due_while_a_renewal_waits_for_the_database_is_skipped_rather_than_queued_behind_it()
+    {
+        var (store, database) = Open();
+        using var claim = Claim(store, _time, heartbeat: TimeSpan.FromSeconds(30));
+        var slow = HeldTableLock.HoldFor(database, Slowness, "alu_run_claims");
+        var beats = _time.AdvanceQueuingCallbacks(TimeSpan.FromSeconds(60));
+
+        var first = Task.Factory.StartNew(beats[0], CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        (await Eventually(() => RenewalsWaiting(database) > 0)).Should().BeTrue("the first renewal waits for the table lock");
+        var second = Task.Factory.StartNew(beats[1], CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        (await Task.WhenAny(second, slow)).Should().BeSameAs(second, "the second beat is skipped, not held up behind the first renewal");
+        await slow;
+        await first;
+        claim.Lost.Should().BeFalse();
+        store.Claims.Peek("hci01")!.LeaseExpiresAt.Should().Be(_time.Now + TimeSpan.FromMinutes(2));
+    }
+
     [Theory]
     [InlineData("statement_timeout")]
     [InlineData("lock_timeout")]
@@ -170,6 +189,9 @@ public sealed class PostgresSlowDatabaseTests(PostgresServer server) : IDisposab
         using var command = new NpgsqlCommand(sql, connection);
         return command.ExecuteScalar();
     }
+
+    private static long RenewalsWaiting(string database) => (long)Run(database,
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE alu_run_claims%'")!;
 
     private static async Task<bool> Eventually(Func<bool> condition)
     {
