@@ -35,8 +35,14 @@ public static class SimulationTimings
     /// <summary>Test-Cluster running its validation tests: no page gives a duration; the runbooks estimate 10 minutes (guards.yaml, finish.yaml).</summary>
     public static readonly TimeSpan ClusterValidation = TimeSpan.FromMinutes(10);
 
-    public static readonly TimeSpan StopCluster = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan StartCluster = TimeSpan.FromMinutes(2);
+    /// <summary>Stop-Cluster with the VMs already shut down and the volumes offline: no page gives a time; the offline runbooks' stop-cluster estimates 2 minutes.</summary>
+    public static readonly TimeSpan StopCluster = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Start-Cluster: "Give it a few minutes. Make sure the storage pool is healthy" (upgrade-22h2-to-23h2-other-methods,
+    /// Method 2) covers the start and the pool together; the offline runbooks estimate 3 minutes for each.
+    /// </summary>
+    public static readonly TimeSpan StartCluster = TimeSpan.FromMinutes(3);
     public static readonly TimeSpan MediaCopy = TimeSpan.FromMinutes(4);
 
     /// <summary>CAU gives up waiting for storage repair after this long and marks the node failed.</summary>

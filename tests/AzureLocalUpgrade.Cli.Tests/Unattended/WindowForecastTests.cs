@@ -18,7 +18,7 @@ public sealed partial class WindowForecastTests
 
     [Theory]
     [InlineData("runbooks/22h2-to-23h2/cau.yaml")]
-    [InlineData("runbooks/22h2-to-23h2/offline.yaml", Skip = "the plan forecasts 4.9 h, the run takes 3.7 h now that the twin overlaps the parallel installs: the offline path's estimates are long (docs/performance.md, Window forecasts)")]
+    [InlineData("runbooks/22h2-to-23h2/offline.yaml")]
     [InlineData("runbooks/22h2-to-23h2/sconfig.yaml")]
     public async Task The_plan_forecasts_the_openings_and_within_ten_percent_the_end_of_a_simulated_run(string runbook)
     {
