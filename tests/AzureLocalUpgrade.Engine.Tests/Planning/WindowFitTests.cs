@@ -164,6 +164,24 @@ public sealed class WindowFitTests
     }
 
     [Fact]
+    public void A_step_that_takes_nothing_down_delays_the_disruptive_work_after_it_by_its_estimate()
+    {
+        var graph = new TestGraph().PowerShell("precheck")
+            .PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force", estimate: TimeSpan.FromHours(1)).Build();
+
+        WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning).Single().Start.Should().Be(MondayMorning.AddMinutes(1));
+    }
+
+    [Fact]
+    public void A_forecast_needs_a_graph_and_a_window()
+    {
+        var graph = Rolling(nodes: 1, perNode: TimeSpan.FromHours(1));
+
+        FluentActions.Invoking(() => WindowFit.Forecast(null!, Window("Mon 02:00-Mon 06:00"), MondayMorning)).Should().Throw<ArgumentNullException>().WithParameterName("graph");
+        FluentActions.Invoking(() => WindowFit.Forecast(graph, null!, MondayMorning)).Should().Throw<ArgumentNullException>().WithParameterName("window");
+    }
+
+    [Fact]
     public void A_forecast_counts_each_opening_its_work_uses_once_and_none_for_work_that_never_fits()
     {
         var window = Window("Mon 02:00-Mon 06:00");
