@@ -191,6 +191,21 @@ public sealed class WindowFitTests
     }
 
     [Fact]
+    public void A_cau_run_whose_first_node_no_longer_fits_the_opening_starts_in_the_next_and_takes_its_nodes_there()
+    {
+        var graph = new TestGraph(nodes: 2).ForEach("upd", new Strategy(StrategyMode.Rolling, null, 0), disruptive: true, [new("update")], instanceEstimate: TimeSpan.FromHours(1.5))
+            .PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force",
+                estimate: TimeSpan.FromHours(3), perNode: new PerNodeEstimate(TimeSpan.FromHours(1.5), 2)).Build();
+
+        var rows = WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        rows.Select(r => (r.GroupId, r.OpeningNumber, r.Start, r.End)).Should().Equal(
+            ("upd[hci01-n1]", 1, MondayMorning, MondayMorning.AddHours(1.5)),
+            ("upd[hci01-n2]", 1, MondayMorning.AddHours(1.5), MondayMorning.AddHours(3)),
+            ("cau-run", 2, MondayMorning.AddDays(7), MondayMorning.AddDays(7).AddHours(3)));
+    }
+
+    [Fact]
     public void A_cau_run_that_ends_exactly_at_the_end_of_the_opening_still_pauses_the_run_until_the_next_one()
     {
         var graph = new TestGraph(nodes: 2).PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force",
