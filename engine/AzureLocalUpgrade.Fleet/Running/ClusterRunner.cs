@@ -182,8 +182,10 @@ internal sealed class ClusterRunner(string stateDirectory, RunbookCache runbooks
         }
         else
         {
-            // The fleet never learnt the run id (the worker died right after the run folder was made): look it up.
-            candidates = reader.ListRuns().Where(r => r.Cluster == graph.Cluster.Name).OrderByDescending(r => r.RunId, StringComparer.Ordinal);
+            // The fleet never learnt the run id (the worker died right after the run folder was made, or this is the
+            // cluster's first run): look it up among this cluster's runs only. Reading every run of the shared store
+            // here made a fleet run quadratic in its clusters (5 % of retail-120's CPU, docs/performance.md).
+            candidates = reader.ListRuns(graph.Cluster.Name).OrderByDescending(r => r.RunId, StringComparer.Ordinal);
         }
 
         return candidates.FirstOrDefault(r => FingerprintOf(store, r.RunId) == fingerprint);

@@ -15,6 +15,22 @@ public static class RunId
     public const int MaxLength = 128;
 
     /// <summary>
+    /// False when <paramref name="runId"/> cannot be a run of <paramref name="cluster"/>: <see cref="New"/> puts the
+    /// sanitised cluster name between the time and a four-character suffix. True is not proof (two names can sanitise
+    /// alike): the run's own record of its cluster decides.
+    /// </summary>
+    public static bool MayBelongTo(string runId, string cluster)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        var name = Sanitize(cluster);
+        const int timeLength = 16; // "yyyyMMdd-HHmmss-"
+        const int suffixLength = 5; // "-" and four hex digits
+        return runId.Length == timeLength + name.Length + suffixLength
+            && runId.AsSpan(timeLength, name.Length).SequenceEqual(name)
+            && runId[timeLength + name.Length] == '-';
+    }
+
+    /// <summary>
     /// Null when <paramref name="runId"/> can be a run id (what <see cref="New"/> makes: lower-case letters, digits and
     /// dashes), else why not. Checked before a run id given on the command line becomes part of a path.
     /// </summary>

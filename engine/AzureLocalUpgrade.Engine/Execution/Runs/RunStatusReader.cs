@@ -18,10 +18,20 @@ public sealed class RunStatusReader(IRunStore store, TimeProvider? wallClock = n
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>Every run with a readable start; a journal that cannot be read is a warning, never the end of the list.</summary>
-    public IReadOnlyList<RunSummary> ListRuns()
+    public IReadOnlyList<RunSummary> ListRuns() => ListRuns(_ => true);
+
+    /// <summary>
+    /// The runs of one cluster: only journals whose run id names that cluster are read (<see cref="RunId.MayBelongTo"/>),
+    /// so a store shared by a fleet's clusters is not parsed whole for each of them; the cluster recorded in the journal
+    /// still decides.
+    /// </summary>
+    public IReadOnlyList<RunSummary> ListRuns(string cluster) =>
+        [.. ListRuns(id => RunId.MayBelongTo(id, cluster)).Where(r => r.Cluster == cluster)];
+
+    private List<RunSummary> ListRuns(Func<string, bool> include)
     {
         var runs = new List<RunSummary>();
-        foreach (var id in store.Journals.List())
+        foreach (var id in store.Journals.List().Where(include))
         {
             try
             {
