@@ -129,6 +129,117 @@ public sealed class WindowFitTests
         forecast.End.Should().Be(MondayMorning.AddMinutes(80));
     }
 
+    [Theory]
+    [InlineData(StrategyMode.Rolling, 2, new[] { 2, 2, 3, 3 })]
+    [InlineData(StrategyMode.Parallel, 3, new[] { 2, 2, 2, 3 })]
+    [InlineData(StrategyMode.Parallel, null, new[] { 2, 2, 2, 2 })]
+    public void A_forEach_places_as_many_node_groups_per_round_as_it_runs_at_once(StrategyMode mode, int? maxConcurrent, int[] startHours)
+    {
+        var graph = new TestGraph(nodes: 4).ForEach("upd", new Strategy(mode, maxConcurrent, 0), disruptive: true, [new("update")], instanceEstimate: TimeSpan.FromHours(1)).Build();
+
+        WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning).Select(r => r.Start.Hour).Should().Equal(startHours);
+    }
+
+    [Theory]
+    [InlineData(StrategyMode.Rolling, 90)]
+    [InlineData(StrategyMode.Parallel, 45)]
+    public void Disruptive_work_after_a_forEach_that_takes_nothing_down_starts_when_its_rounds_are_done(StrategyMode mode, int minutesLater)
+    {
+        var graph = new TestGraph(nodes: 2).ForEach("precheck", new Strategy(mode, null, 0), disruptive: false, [new("probe")], instanceEstimate: TimeSpan.FromMinutes(45))
+            .PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force", estimate: TimeSpan.FromHours(1)).Build();
+
+        var forecast = WindowFit.Forecast(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        forecast.Rows.Select(r => (r.GroupId, r.Start)).Should().Equal(("cau-run", MondayMorning.AddMinutes(minutesLater)));
+        forecast.End.Should().Be(MondayMorning.AddMinutes(minutesLater + 60));
+    }
+
+    [Fact]
+    public void An_approval_gate_without_an_estimate_takes_no_time_in_an_unattended_window()
+    {
+        var graph = new TestGraph().Manual("approve")
+            .PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force", estimate: TimeSpan.FromHours(1)).Build();
+
+        WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning).Single().Start.Should().Be(MondayMorning);
+    }
+
+    [Fact]
+    public void A_step_that_takes_nothing_down_delays_the_disruptive_work_after_it_by_its_estimate()
+    {
+        var graph = new TestGraph().PowerShell("precheck")
+            .PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force", estimate: TimeSpan.FromHours(1)).Build();
+
+        WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning).Single().Start.Should().Be(MondayMorning.AddMinutes(1));
+    }
+
+    [Fact]
+    public void A_forecast_needs_a_graph_and_a_window()
+    {
+        var graph = Rolling(nodes: 1, perNode: TimeSpan.FromHours(1));
+
+        FluentActions.Invoking(() => WindowFit.Forecast(null!, Window("Mon 02:00-Mon 06:00"), MondayMorning)).Should().Throw<ArgumentNullException>().WithParameterName("graph");
+        FluentActions.Invoking(() => WindowFit.Forecast(graph, null!, MondayMorning)).Should().Throw<ArgumentNullException>().WithParameterName("window");
+    }
+
+    [Fact]
+    public void A_forecast_counts_each_opening_its_work_uses_once_and_none_for_work_that_never_fits()
+    {
+        var window = Window("Mon 02:00-Mon 06:00");
+
+        WindowFit.Forecast(Rolling(nodes: 3, perNode: TimeSpan.FromHours(1.5)), window, MondayMorning).Openings.Should().Be(2);
+        WindowFit.Forecast(Rolling(nodes: 1, perNode: TimeSpan.FromHours(5)), window, MondayMorning).Openings.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_cau_run_whose_first_node_no_longer_fits_the_opening_starts_in_the_next_and_takes_its_nodes_there()
+    {
+        var graph = new TestGraph(nodes: 2).ForEach("upd", new Strategy(StrategyMode.Rolling, null, 0), disruptive: true, [new("update")], instanceEstimate: TimeSpan.FromHours(1.5))
+            .PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force",
+                estimate: TimeSpan.FromHours(3), perNode: new PerNodeEstimate(TimeSpan.FromHours(1.5), 2)).Build();
+
+        var rows = WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        rows.Select(r => (r.GroupId, r.OpeningNumber, r.Start, r.End)).Should().Equal(
+            ("upd[hci01-n1]", 1, MondayMorning, MondayMorning.AddHours(1.5)),
+            ("upd[hci01-n2]", 1, MondayMorning.AddHours(1.5), MondayMorning.AddHours(3)),
+            ("cau-run", 2, MondayMorning.AddDays(7), MondayMorning.AddDays(7).AddHours(3)));
+    }
+
+    [Fact]
+    public void A_cau_run_that_ends_exactly_at_the_end_of_the_opening_still_pauses_the_run_until_the_next_one()
+    {
+        var graph = new TestGraph(nodes: 2).PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force",
+            estimate: TimeSpan.FromHours(4), perNode: new PerNodeEstimate(TimeSpan.FromHours(2), 2)).Build();
+
+        var forecast = WindowFit.Forecast(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        forecast.Rows.Select(r => (r.OpeningNumber, r.End - r.Start)).Should().Equal((1, TimeSpan.FromHours(4)), (2, TimeSpan.Zero));
+        forecast.End.Should().Be(MondayMorning.AddDays(7));
+    }
+
+    [Fact]
+    public void A_cau_run_takes_no_further_node_once_a_node_ends_exactly_at_the_end_of_the_opening()
+    {
+        var graph = new TestGraph(nodes: 3).PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force",
+            estimate: TimeSpan.FromHours(6), perNode: new PerNodeEstimate(TimeSpan.FromHours(2), 3)).Build();
+
+        var rows = WindowFit.Place(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        rows.Select(r => (r.OpeningNumber, r.End - r.Start)).Should().Equal((1, TimeSpan.FromHours(4)), (2, TimeSpan.FromHours(2)));
+    }
+
+    [Fact]
+    public void A_cau_run_whose_fixed_part_and_first_node_fit_no_opening_is_shown_whole_as_never_fitting()
+    {
+        var graph = new TestGraph(nodes: 2).PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force",
+            estimate: TimeSpan.FromHours(7), perNode: new PerNodeEstimate(TimeSpan.FromHours(1), 2)).Build();
+
+        var forecast = WindowFit.Forecast(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        forecast.Rows.Should().ContainSingle().Which.Should().Match<WindowFitRow>(r => !r.Fits && r.OpeningNumber == 0 && r.End - r.Start == TimeSpan.FromHours(7));
+        forecast.End.Should().Be(MondayMorning.AddHours(7));
+    }
+
     private static Graph.StepGraph Rolling(int nodes, TimeSpan perNode) =>
         new TestGraph(nodes).ForEach("upd", new Strategy(StrategyMode.Rolling, null, 0), disruptive: true, [new("drain"), new("update")], instanceEstimate: perNode).Build();
 

@@ -87,6 +87,63 @@ public sealed class PostgresSlowDatabaseTests(PostgresServer server) : IDisposab
         claim.Lost.Should().BeFalse("a lease that ran out while the database was slow is not a takeover");
     }
 
+    [Fact]
+    public async Task A_beat_due_while_a_renewal_waits_for_the_database_is_skipped_rather_than_queued_behind_it()
+    {
+        var (store, database) = Open();
+        using var claim = Claim(store, _time, heartbeat: TimeSpan.FromSeconds(30));
+        var slow = HeldTableLock.HoldFor(database, Slowness, "alu_run_claims");
+        var beats = _time.AdvanceQueuingCallbacks(TimeSpan.FromSeconds(60));
+
+        var first = Task.Factory.StartNew(beats[0], CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        (await Eventually(() => RenewalsWaiting(database) > 0)).Should().BeTrue("the first renewal waits for the table lock");
+        var second = Task.Factory.StartNew(beats[1], CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        (await Task.WhenAny(second, slow)).Should().BeSameAs(second, "the second beat is skipped, not held up behind the first renewal");
+        await slow;
+        await first;
+        claim.Lost.Should().BeFalse();
+        store.Claims.Peek("hci01")!.LeaseExpiresAt.Should().Be(_time.Now + TimeSpan.FromMinutes(2));
+    }
+
+    [Theory]
+    [InlineData("statement_timeout")]
+    [InlineData("lock_timeout")]
+    public async Task An_append_the_server_cancels_for_its_own_timeout_is_tried_again_like_one_past_the_command_timeout(string setting)
+    {
+        // The server gives up first (57014 for statement_timeout, 55P03 for lock_timeout), long before the client would.
+        var (store, database) = Open($";Options=-c {setting}=300", commandTimeout: TimeSpan.FromSeconds(30));
+        using var claim = Claim(store, _time);
+        using var journal = store.Journals.Open("run-1", claim);
+        journal.Append(Record("a"));
+
+        var slow = HeldTableLock.HoldFor(database, TimeSpan.FromSeconds(2), "alu_run_journal", "alu_run_claims");
+        journal.Append(Record("b"));
+        await slow;
+
+        Steps(store).Should().Equal("a", "b");
+        claim.Lost.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_read_slow_past_the_outage_budget_stops_with_ALU7201_saying_the_database_was_too_slow()
+    {
+        var (store, database) = Open();
+        using (var journal = store.Journals.Open("run-1", fence: null))
+        {
+            journal.Append(Record("a"));
+        }
+
+        var slow = HeldTableLock.HoldFor(database, Slowness, "alu_runs", "alu_run_journal");
+        var read = () => store.Journals.Read("run-1");
+
+        read.Should().Throw<RunStoreUnavailableException>().Which.Message.Should()
+            .StartWith("ALU7201: the run store database ")
+            .And.Contain(" was too slow to read the journal of run run-1: each of 1 attempt(s) over 1 s ran past the 1 s command timeout; last error: ")
+            .And.EndWith(". Nothing more was written; the run continues from its journal once the database answers again (resume it).");
+        await slow;
+    }
+
     public void Dispose()
     {
         foreach (var store in _stores)
@@ -113,10 +170,10 @@ public sealed class PostgresSlowDatabaseTests(PostgresServer server) : IDisposab
         CREATE TRIGGER alu_test_slow_insert AFTER INSERT ON alu_run_journal FOR EACH ROW EXECUTE FUNCTION alu_test_slow_insert();
         """;
 
-    private (PostgresRunStore Store, string Database) Open(string connectionOptions = "")
+    private (PostgresRunStore Store, string Database) Open(string connectionOptions = "", TimeSpan? commandTimeout = null)
     {
         var database = server.CreateDatabase("slow");
-        var store = PostgresRunStore.Open(new PostgresRunStoreOptions(database + connectionOptions, OutageBudget: TimeSpan.FromSeconds(1), CommandTimeout: CommandTimeout));
+        var store = PostgresRunStore.Open(new PostgresRunStoreOptions(database + connectionOptions, OutageBudget: TimeSpan.FromSeconds(1), CommandTimeout: commandTimeout ?? CommandTimeout));
         _stores.Add(store);
         return (store, database);
     }
@@ -132,6 +189,9 @@ public sealed class PostgresSlowDatabaseTests(PostgresServer server) : IDisposab
         using var command = new NpgsqlCommand(sql, connection);
         return command.ExecuteScalar();
     }
+
+    private static long RenewalsWaiting(string database) => (long)Run(database,
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE alu_run_claims%'")!;
 
     private static async Task<bool> Eventually(Func<bool> condition)
     {
