@@ -59,7 +59,8 @@ internal sealed class TestGraph
 
     /// <param name="body">Each entry: (id, kind, tags, safe-to-rerun). Steps run in order inside an instance.</param>
     public TestGraph ForEach(string id, Strategy strategy, bool disruptive, IReadOnlyList<InstanceStep> body,
-        IReadOnlyList<InstanceStep>? onFailure = null, string[]? needs = null, TimeSpan? instanceEstimate = null)
+        IReadOnlyList<InstanceStep>? onFailure = null, string[]? needs = null, TimeSpan? instanceEstimate = null,
+        IReadOnlyDictionary<string, TimeSpan>? estimateByNode = null)
     {
         var groupNeeds = needs ?? (_previousTopLevel is null ? [] : [_previousTopLevel]);
         var instanceIds = new List<string>();
@@ -81,7 +82,7 @@ internal sealed class TestGraph
 
             var compensation = (onFailure ?? []).Select(e =>
                 Step($"{instanceId}/onFailure/{e.Id}", e.Kind, StepTarget.OnNode(node), tags: e.Tags) with { GroupId = instanceId }).ToList();
-            _groups.Add(new GraphGroup(instanceId, id, instanceId, null, id, node, null, disruptive, [], stepIds, compensation, instanceEstimate ?? TimeSpan.Zero, null, SourceSpan.None));
+            _groups.Add(new GraphGroup(instanceId, id, instanceId, null, id, node, null, disruptive, [], stepIds, compensation, estimateByNode?.GetValueOrDefault(node) ?? instanceEstimate ?? TimeSpan.Zero, null, SourceSpan.None));
             allSteps.AddRange(stepIds);
         }
 

@@ -155,6 +155,18 @@ public sealed class WindowFitTests
     }
 
     [Fact]
+    public void A_parallel_round_of_nodes_of_different_lengths_lasts_as_long_as_its_longest_node()
+    {
+        var lengths = new Dictionary<string, TimeSpan> { ["hci01-n1"] = TimeSpan.FromMinutes(45), ["hci01-n2"] = TimeSpan.FromMinutes(90) };
+        var graph = new TestGraph(nodes: 2).ForEach("precheck", new Strategy(StrategyMode.Parallel, null, 0), disruptive: false, [new("probe")], estimateByNode: lengths)
+            .PowerShell("cau-run", script: "Invoke-CauRun -ClusterName $ClusterName -Force", estimate: TimeSpan.FromHours(1)).Build();
+
+        var forecast = WindowFit.Forecast(graph, Window("Mon 02:00-Mon 06:00"), MondayMorning);
+
+        forecast.Rows.Select(r => (r.GroupId, r.Start)).Should().Equal(("cau-run", MondayMorning.AddMinutes(90)));
+    }
+
+    [Fact]
     public void An_approval_gate_without_an_estimate_takes_no_time_in_an_unattended_window()
     {
         var graph = new TestGraph().Manual("approve")
