@@ -143,12 +143,19 @@ public sealed class SimulatedCluster
     /// at one instant; fleet-12: 2,238 of 6,482): such a move changes the state only when events fell due, so, like
     /// <see cref="Read{T}"/>, it saves only then instead of serialising the whole state to learn that nothing changed.
     /// </summary>
-    private void AdvanceAtLeastTo(DateTimeOffset instant) => Latest(() => RollingBackOnFailure(() =>
+    private void AdvanceAtLeastTo(DateTimeOffset instant) =>
+        Latest(() => CatchUpSavingOnlyChanges(s => Evolution.AdvanceTo(s, instant > s.Now ? instant : s.Now)));
+
+    /// <summary>
+    /// Processes the events already due (then <paramref name="advance"/>s the clock, for a clock move) and saves only
+    /// when that changed the state: an event processed, virtual time moved, or a new most-nodes-down record.
+    /// </summary>
+    private bool CatchUpSavingOnlyChanges(Action<SimulationState>? advance = null) => RollingBackOnFailure(() =>
     {
         var downBefore = _state.MaxNodesDownAtOnce;
         var nowBefore = _state.Now;
         var processed = Evolution.CatchUp(_state);
-        Evolution.AdvanceTo(_state, instant > _state.Now ? instant : _state.Now);
+        advance?.Invoke(_state);
         _state.RecordDownAtOnce();
         if (processed || _state.Now != nowBefore || _state.MaxNodesDownAtOnce != downBefore)
         {
@@ -156,7 +163,7 @@ public sealed class SimulatedCluster
         }
 
         return true;
-    }));
+    });
 
     /// <summary>Runs a change against the latest state (re-read if another process wrote it) and saves it.
     /// When the change throws, the in-memory state is rolled back to the last saved one.</summary>
@@ -181,18 +188,7 @@ public sealed class SimulatedCluster
     /// </summary>
     internal T Read<T>(Func<SimulationState, T> read) => Latest(() =>
     {
-        RollingBackOnFailure(() =>
-        {
-            var downBefore = _state.MaxNodesDownAtOnce;
-            var processed = Evolution.CatchUp(_state);
-            _state.RecordDownAtOnce();
-            if (processed || _state.MaxNodesDownAtOnce != downBefore)
-            {
-                Save();
-            }
-
-            return true;
-        });
+        CatchUpSavingOnlyChanges();
 #if DEBUG
         var before = StateSerializer.Serialize(_state);
         var value = read(_state);

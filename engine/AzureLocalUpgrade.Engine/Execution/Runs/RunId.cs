@@ -6,10 +6,13 @@ namespace AzureLocalUpgrade.Engine.Execution.Runs;
 /// <summary>Run ids sort by time and say which cluster: <c>20261123-021500-hci01-a1b2</c>.</summary>
 public static class RunId
 {
+    private const string TimeFormat = "yyyyMMdd-HHmmss";
+    private const int SuffixBytes = 2;
+
     public static string New(DateTimeOffset time, string cluster)
     {
-        var suffix = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..2]);
-        return $"{time.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Sanitize(cluster)}-{suffix}";
+        var suffix = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..SuffixBytes]);
+        return $"{time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}-{Sanitize(cluster)}-{suffix}";
     }
 
     public const int MaxLength = 128;
@@ -23,8 +26,8 @@ public static class RunId
     {
         ArgumentNullException.ThrowIfNull(runId);
         var name = Sanitize(cluster);
-        const int timeLength = 16; // "yyyyMMdd-HHmmss-"
-        const int suffixLength = 5; // "-" and four hex digits
+        var timeLength = TimeFormat.Length + 1; // the time and its dash
+        const int suffixLength = 1 + (2 * SuffixBytes); // a dash and the suffix's hex digits
         return runId.Length == timeLength + name.Length + suffixLength
             && runId.AsSpan(timeLength, name.Length).SequenceEqual(name)
             && runId[timeLength + name.Length] == '-';

@@ -23,7 +23,7 @@ internal sealed class PostgresJournalStore(PostgresConnector connector) : IJourn
                 "INSERT INTO alu_runs (run_id, has_journal) VALUES (@run, true) ON CONFLICT (run_id) DO UPDATE SET has_journal = true", connection);
             open.Parameters.AddWithValue("run", runId);
             open.ExecuteNonQuery();
-        }, fence is PostgresRunClaim held ? () => held.LeaseLeft : null);
+        }, PostgresRunClaim.LeaseOf(fence));
         return new PostgresRunJournal(connector, runId, fence);
     }
 

@@ -41,7 +41,18 @@ internal sealed class PostgresRunClaim : IRunClaim
     public bool Lost { get; private set; }
 
     /// <summary>How long the lease lasts from now, as last renewed (zero for a paused claim, which has none).</summary>
-    internal TimeSpan LeaseLeft => _holder.LeaseExpiresAt is { } end && end > _time.GetUtcNow() ? end - _time.GetUtcNow() : TimeSpan.Zero;
+    internal TimeSpan LeaseLeft
+    {
+        get
+        {
+            var now = _time.GetUtcNow();
+            return _holder.LeaseExpiresAt is { } end && end > now ? end - now : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>What <see cref="PostgresConnector.Execute{T}"/> bounds a fenced write's retries by: this claim's lease,
+    /// when <paramref name="fence"/> is a claim held in PostgreSQL; otherwise null (the outage budget alone).</summary>
+    internal static Func<TimeSpan>? LeaseOf(IRunClaim? fence) => fence is PostgresRunClaim held ? () => held.LeaseLeft : null;
 
     public void Guard(Action write)
     {

@@ -58,7 +58,7 @@ internal sealed class PostgresRunJournal(PostgresConnector connector, string run
                 }
 
                 return insert.ExecuteNonQuery() == 1 || AlreadyLanded(connection, appendId);
-            }, fence is PostgresRunClaim held ? () => held.LeaseLeft : null);
+            }, PostgresRunClaim.LeaseOf(fence));
             if (!landed)
             {
                 throw fence is PostgresRunClaim claim
